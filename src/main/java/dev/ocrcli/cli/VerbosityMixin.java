@@ -1,0 +1,14 @@
+package dev.ocrcli.cli;
+
+import picocli.CommandLine.Option;
+
+/** {@code -v}/{@code -vv}: more log output on stderr, Tesseract's own messages, stack traces. */
+public final class VerbosityMixin {
+    @Option(names = {"-v", "--verbose"}, description = "More output on stderr: -v shows progress and Tesseract's messages, -vv debug logs. Errors then include stack traces.")
+    boolean[] verbose = new boolean[0];
+
+    /** 0 (quiet), 1 or 2. */
+    public int level() {
+        return Math.min(2, verbose.length);
+    }
+}

@@ -1,0 +1,180 @@
+package dev.ocrcli.engine;
+
+import com.sun.jna.NativeLibrary;
+import dev.ocrcli.OcrException;
+import dev.ocrcli.OcrException.Kind;
+import dev.ocrcli.util.AppDirs;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.JarURLConnection;
+import java.net.URL;
+import java.net.URLConnection;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Makes libtesseract and libleptonica from the {@code org.bytedeco} classifier jars loadable by
+ * Tess4J, with no system installation.
+ *
+ * <p>The two shared libraries are copied out of the class path into a per-user cache directory
+ * named after their content (so two versions never collide, and parallel JVMs agree through
+ * atomic renames), given the unversioned names JNA asks for, put first on
+ * {@code jna.library.path}, and loaded leptonica first so that libtesseract's dependency is
+ * satisfied by the matching copy. See {@code ../shared/notes/natives.md} for why.
+ */
+public final class NativeLibraries {
+    private static final Logger log = LoggerFactory.getLogger(NativeLibraries.class);
+
+    /** One native library inside a classifier jar. */
+    private record Lib(String resourceDir, String file, String unversionedName) {}
+
+    private static volatile Path loadedFrom;
+
+    private NativeLibraries() {}
+
+    /**
+     * The platform name used by the classifier jars ({@code linux-x86_64}, ...), or the raw
+     * {@code os.name/os.arch} when it is not one we know.
+     */
+    public static String platform() {
+        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+        String arch = System.getProperty("os.arch", "").toLowerCase(Locale.ROOT);
+        String o = os.startsWith("linux") ? "linux" : os.startsWith("mac") ? "macosx" : os.startsWith("windows") ? "windows" : os;
+        String a = switch (arch) {
+            case "amd64", "x86_64" -> "x86_64";
+            case "aarch64", "arm64" -> "arm64";
+            default -> arch;
+        };
+        return o + "-" + a;
+    }
+
+    /**
+     * Loads the native libraries once per JVM; later calls return immediately.
+     *
+     * @return the directory the libraries were loaded from
+     * @throws OcrException of kind {@link Kind#NATIVE_UNAVAILABLE} on an unsupported platform or
+     *                      when the libraries cannot be loaded
+     */
+    public static synchronized Path load() {
+        if (loadedFrom != null) {
+            return loadedFrom;
+        }
+        System.setProperty("jna.encoding", "UTF8");
+        String platform = platform();
+        if (!platform.equals("linux-x86_64")) {
+            throw new OcrException(Kind.NATIVE_UNAVAILABLE,
+                    "unsupported platform " + platform + " (" + System.getProperty("os.name") + "/" + System.getProperty("os.arch")
+                            + "); this build bundles Tesseract for linux-x86_64 only");
+        }
+        List<Lib> libs = List.of(
+                new Lib("org/bytedeco/leptonica/" + platform, "libleptonica.so.6", "libleptonica.so"),
+                new Lib("org/bytedeco/tesseract/" + platform, "libtesseract.so.5.5", "libtesseract.so"));
+        List<String> problems = new ArrayList<>();
+        for (Path base : AppDirs.nativeCacheCandidates()) {
+            try {
+                Path dir = extract(base, libs);
+                String old = System.getProperty("jna.library.path");
+                System.setProperty("jna.library.path", old == null || old.isEmpty() ? dir.toString() : dir + java.io.File.pathSeparator + old);
+                for (Lib lib : libs) {
+                    NativeLibrary.getInstance(dir.resolve(lib.file()).toString());
+                }
+                log.debug("native libraries loaded from {}", dir);
+                loadedFrom = dir;
+                return dir;
+            } catch (IOException | UnsatisfiedLinkError e) {
+                // e.g. a cache directory on a noexec mount: try the next candidate
+                problems.add(base + ": " + e.getMessage());
+                log.debug("cannot load natives from {}: {}", base, e.toString());
+            }
+        }
+        throw new OcrException(Kind.NATIVE_UNAVAILABLE,
+                "cannot load the bundled Tesseract libraries (needs glibc >= 2.34): " + String.join("; ", problems));
+    }
+
+    private static Path extract(Path base, List<Lib> libs) throws IOException {
+        // Name the directory after the entries' CRCs and sizes: content-derived and cheap to read.
+        StringBuilder id = new StringBuilder();
+        List<URL> urls = new ArrayList<>();
+        for (Lib lib : libs) {
+            URL url = NativeLibraries.class.getClassLoader().getResource(lib.resourceDir() + "/" + lib.file());
+            if (url == null) {
+                throw new OcrException(Kind.NATIVE_UNAVAILABLE, "native library " + lib.file() + " for " + platform()
+                        + " is missing from the class path (the org.bytedeco " + platform() + " jars)");
+            }
+            urls.add(url);
+            id.append(contentId(url)).append('-');
+        }
+        Path dir = base.resolve(Integer.toHexString(id.toString().hashCode()) + "-" + id.length());
+        Files.createDirectories(dir);
+        for (int i = 0; i < libs.size(); i++) {
+            Lib lib = libs.get(i);
+            Path target = dir.resolve(lib.file());
+            long expected = size(urls.get(i));
+            if (!Files.isRegularFile(target) || (expected >= 0 && Files.size(target) != expected)) {
+                Path tmp = Files.createTempFile(dir, lib.file(), ".tmp");
+                try (InputStream in = urls.get(i).openStream()) {
+                    Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
+                    moveAtomically(tmp, target);
+                } finally {
+                    Files.deleteIfExists(tmp);
+                }
+            }
+            Path link = dir.resolve(lib.unversionedName());
+            if (!Files.exists(link, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                Path tmpLink = dir.resolve(lib.unversionedName() + "." + ProcessHandle.current().pid() + ".lnk");
+                Files.deleteIfExists(tmpLink);
+                try {
+                    Files.createSymbolicLink(tmpLink, Path.of(lib.file()));
+                    moveAtomically(tmpLink, link);
+                } catch (FileAlreadyExistsException ignored) {
+                    // another JVM made it first
+                } finally {
+                    Files.deleteIfExists(tmpLink);
+                }
+            }
+        }
+        return dir;
+    }
+
+    private static void moveAtomically(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private static String contentId(URL url) throws IOException {
+        URLConnection c = url.openConnection();
+        if (c instanceof JarURLConnection jar) {
+            var entry = jar.getJarEntry();
+            return Long.toHexString(entry.getCrc()) + ":" + entry.getSize();
+        }
+        if ("file".equals(url.getProtocol())) {
+            try {
+                Path p = Path.of(url.toURI());
+                return Long.toHexString(Files.getLastModifiedTime(p).toMillis()) + ":" + Files.size(p);
+            } catch (java.net.URISyntaxException e) {
+                throw new IOException(e);
+            }
+        }
+        return Long.toString(c.getContentLengthLong());
+    }
+
+    private static long size(URL url) throws IOException {
+        URLConnection c = url.openConnection();
+        if (c instanceof JarURLConnection jar) {
+            return jar.getJarEntry().getSize();
+        }
+        return c.getContentLengthLong();
+    }
+}

@@ -1,0 +1,235 @@
+package dev.ocrcli.engine;
+
+import com.ochafik.lang.jnaerator.runtime.NativeSize;
+import com.sun.jna.Pointer;
+import com.sun.jna.StringArray;
+import com.sun.jna.ptr.PointerByReference;
+import dev.ocrcli.OcrException;
+import dev.ocrcli.OcrException.Kind;
+import dev.ocrcli.image.GrayImage;
+import dev.ocrcli.result.Box;
+import dev.ocrcli.result.Line;
+import dev.ocrcli.result.Word;
+import net.sourceforge.tess4j.ITessAPI;
+import net.sourceforge.tess4j.ITessAPI.ETEXT_DESC;
+import net.sourceforge.tess4j.ITessAPI.TessBaseAPI;
+import net.sourceforge.tess4j.ITessAPI.TessPageIterator;
+import net.sourceforge.tess4j.ITessAPI.TessResultIterator;
+import net.sourceforge.tess4j.TessAPI;
+
+import java.nio.ByteBuffer;
+import java.nio.IntBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One native {@code TessBaseAPI} through Tess4J's C-API binding: initialised once with its
+ * languages, then fed raw grey pixels image after image. Not thread-safe; freed by
+ * {@link #close()}.
+ */
+final class TesseractHandle implements AutoCloseable {
+    private final TessAPI api;
+    private TessBaseAPI handle;
+    private ByteBuffer buffer;
+
+    /**
+     * Creates and initialises an engine.
+     *
+     * @param dataPath  the one tessdata directory holding every language
+     * @param languages Tesseract's language string, e.g. {@code eng+rus}
+     * @param oem       OCR engine mode
+     * @param variables Tesseract variables set at initialisation (init-only ones included)
+     * @param quiet     send Tesseract's diagnostic messages to /dev/null
+     */
+    TesseractHandle(String dataPath, String languages, int oem, Map<String, String> variables, boolean quiet) {
+        NativeLibraries.load();
+        api = TessAPI.INSTANCE;
+        handle = api.TessBaseAPICreate();
+        if (quiet) {
+            api.TessBaseAPISetVariable(handle, "debug_file", "/dev/null");
+        }
+        String[] names = variables.keySet().toArray(new String[0]);
+        String[] values = variables.values().toArray(new String[0]);
+        int rc;
+        if (names.length == 0) {
+            rc = api.TessBaseAPIInit2(handle, dataPath, languages, oem);
+        } else {
+            PointerByReference n = new PointerByReference();
+            n.setPointer(new StringArray(names, "UTF8"));
+            PointerByReference v = new PointerByReference();
+            v.setPointer(new StringArray(values, "UTF8"));
+            rc = api.TessBaseAPIInit4(handle, dataPath, languages, oem, null, 0, n, v, new NativeSize(names.length), 0);
+        }
+        if (rc != 0) {
+            close();
+            throw new OcrException(Kind.LANGUAGE_MISSING, "Tesseract could not load '" + languages + "' from " + dataPath
+                    + " (a model file may be damaged or of the wrong kind)");
+        }
+        if (quiet) {
+            api.TessBaseAPISetVariable(handle, "debug_file", "/dev/null");
+        }
+    }
+
+    /** Sets a variable after initialisation; false when Tesseract does not know it or it is init-only. */
+    boolean setVariable(String name, String value) {
+        return api.TessBaseAPISetVariable(handle, name, value) != 0;
+    }
+
+    /** True when Tesseract has a variable of this name, of any type. */
+    boolean hasVariable(String name) {
+        IntBuffer i = IntBuffer.allocate(1);
+        java.nio.DoubleBuffer d = java.nio.DoubleBuffer.allocate(1);
+        return api.TessBaseAPIGetIntVariable(handle, name, i) != 0 || api.TessBaseAPIGetBoolVariable(handle, name, i) != 0
+                || api.TessBaseAPIGetDoubleVariable(handle, name, d) != 0 || api.TessBaseAPIGetStringVariable(handle, name) != null;
+    }
+
+    void setPageSegMode(int psm) {
+        api.TessBaseAPISetPageSegMode(handle, psm);
+    }
+
+    /** Hands an image over as raw 8-bit grey pixels, without any encoding round trip. */
+    void setImage(GrayImage img, int dpi) {
+        int n = img.pixels().length;
+        if (buffer == null || buffer.capacity() < n) {
+            buffer = ByteBuffer.allocateDirect(n);
+        }
+        buffer.clear();
+        buffer.put(img.pixels());
+        buffer.flip();
+        api.TessBaseAPISetImage(handle, buffer, img.width(), img.height(), 1, img.width());
+        if (dpi > 0) {
+            api.TessBaseAPISetSourceResolution(handle, dpi);
+        }
+    }
+
+    void setRectangle(int x, int y, int w, int h) {
+        api.TessBaseAPISetRectangle(handle, x, y, w, h);
+    }
+
+    /**
+     * Recognises the current image.
+     *
+     * @param timeoutMillis give up after this long (0: no limit)
+     * @return false when the deadline passed first
+     */
+    boolean recognize(long timeoutMillis) {
+        ETEXT_DESC monitor = null;
+        try {
+            if (timeoutMillis > 0) {
+                monitor = api.TessMonitorCreate();
+                api.TessMonitorSetDeadlineMSecs(monitor, (int) Math.min(Integer.MAX_VALUE, timeoutMillis));
+            }
+            return api.TessBaseAPIRecognize(handle, monitor) == 0;
+        } finally {
+            if (monitor != null) {
+                api.TessMonitorDelete(monitor);
+            }
+        }
+    }
+
+    /** The page text as Tesseract lays it out. */
+    String text() {
+        return takeString(api.TessBaseAPIGetUTF8Text(handle));
+    }
+
+    /** Tesseract's hOCR, ALTO or TSV rendering of the last recognition. */
+    String rendered(String format, int pageNumber) {
+        Pointer p = switch (format) {
+            case "hocr" -> api.TessBaseAPIGetHOCRText(handle, pageNumber - 1);
+            case "alto" -> api.TessBaseAPIGetAltoText(handle, pageNumber - 1);
+            case "tsv" -> api.TessBaseAPIGetTsvText(handle, pageNumber - 1);
+            default -> throw new IllegalArgumentException(format);
+        };
+        return takeString(p);
+    }
+
+    /** Lines and words of the last recognition, boxes in the coordinates of the image given. */
+    List<Line> lines() {
+        List<Line> lines = new ArrayList<>();
+        TessResultIterator it = api.TessBaseAPIGetIterator(handle);
+        if (it == null) {
+            return lines;
+        }
+        try {
+            TessPageIterator pit = api.TessResultIteratorGetPageIterator(it);
+            IntBuffer l = IntBuffer.allocate(1);
+            IntBuffer t = IntBuffer.allocate(1);
+            IntBuffer r = IntBuffer.allocate(1);
+            IntBuffer b = IntBuffer.allocate(1);
+            List<Word> words = new ArrayList<>();
+            Box lineBox = null;
+            do {
+                if (api.TessPageIteratorIsAtBeginningOf(pit, ITessAPI.TessPageIteratorLevel.RIL_TEXTLINE) != 0) {
+                    if (lineBox != null && !words.isEmpty()) {
+                        lines.add(line(words, lineBox));
+                    }
+                    words = new ArrayList<>();
+                    lineBox = box(pit, ITessAPI.TessPageIteratorLevel.RIL_TEXTLINE, l, t, r, b);
+                }
+                String text = takeString(api.TessResultIteratorGetUTF8Text(it, ITessAPI.TessPageIteratorLevel.RIL_WORD));
+                if (text == null || text.isBlank()) {
+                    continue;
+                }
+                Box wb = box(pit, ITessAPI.TessPageIteratorLevel.RIL_WORD, l, t, r, b);
+                float conf = api.TessResultIteratorConfidence(it, ITessAPI.TessPageIteratorLevel.RIL_WORD);
+                words.add(new Word(text.strip(), Math.max(0, Math.min(100, conf)), wb));
+                if (lineBox == null) {
+                    lineBox = wb;
+                }
+            } while (api.TessResultIteratorNext(it, ITessAPI.TessPageIteratorLevel.RIL_WORD) != 0);
+            if (lineBox != null && !words.isEmpty()) {
+                lines.add(line(words, lineBox));
+            }
+        } finally {
+            api.TessResultIteratorDelete(it);
+        }
+        return lines;
+    }
+
+    private static Line line(List<Word> words, Box box) {
+        StringBuilder sb = new StringBuilder();
+        double sum = 0;
+        for (Word w : words) {
+            if (!sb.isEmpty()) {
+                sb.append(' ');
+            }
+            sb.append(w.text());
+            sum += w.confidence();
+        }
+        return new Line(sb.toString(), sum / words.size(), box, words);
+    }
+
+    private Box box(TessPageIterator pit, int level, IntBuffer l, IntBuffer t, IntBuffer r, IntBuffer b) {
+        api.TessPageIteratorBoundingBox(pit, level, l, t, r, b);
+        int x0 = l.get(0);
+        int y0 = t.get(0);
+        return new Box(x0, y0, Math.max(x0, r.get(0)), Math.max(y0, b.get(0)));
+    }
+
+    private String takeString(Pointer p) {
+        if (p == null) {
+            return null;
+        }
+        try {
+            return p.getString(0, "UTF-8");
+        } finally {
+            api.TessDeleteText(p);
+        }
+    }
+
+    /** Forgets the current image and results, keeping the models loaded. */
+    void clear() {
+        api.TessBaseAPIClear(handle);
+    }
+
+    @Override
+    public void close() {
+        if (handle != null) {
+            api.TessBaseAPIEnd(handle);
+            api.TessBaseAPIDelete(handle);
+            handle = null;
+        }
+        buffer = null;
+    }
+}

@@ -1,0 +1,107 @@
+package dev.ocrcli.image;
+
+import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferByte;
+
+/**
+ * An 8-bit grey image, one byte per pixel, rows top to bottom: the form the engine hands to
+ * Tesseract. Compact (a quarter of an ARGB image) and cheap to pass to native code.
+ */
+public final class GrayImage {
+    private final int width;
+    private final int height;
+    private final byte[] pixels;
+
+    /**
+     * @param pixels {@code width * height} bytes, row-major; not copied, so the caller must not
+     *               modify them afterwards
+     */
+    public GrayImage(int width, int height, byte[] pixels) {
+        if (width <= 0 || height <= 0) {
+            throw new IllegalArgumentException("empty image " + width + "x" + height);
+        }
+        if (pixels.length != (long) width * height) {
+            throw new IllegalArgumentException("pixel buffer of " + pixels.length + " bytes for " + width + "x" + height);
+        }
+        this.width = width;
+        this.height = height;
+        this.pixels = pixels;
+    }
+
+    public int width() {
+        return width;
+    }
+
+    public int height() {
+        return height;
+    }
+
+    /** The backing pixel array (not a copy). */
+    public byte[] pixels() {
+        return pixels;
+    }
+
+    /** Grey value 0..255 at (x, y). */
+    public int get(int x, int y) {
+        return pixels[y * width + x] & 0xff;
+    }
+
+    /**
+     * Converts any image to grey with Rec. 601 luma weights, compositing transparent pixels on
+     * white (so dark text on a transparent background stays readable).
+     */
+    public static GrayImage from(BufferedImage img) {
+        int w = img.getWidth();
+        int h = img.getHeight();
+        byte[] out = new byte[Math.multiplyExact(w, h)];
+        if (img.getType() == BufferedImage.TYPE_BYTE_GRAY && img.getRaster().getDataBuffer() instanceof DataBufferByte db
+                && img.getRaster().getSampleModel().getNumBands() == 1 && db.getData().length == out.length
+                && img.getRaster().getSampleModelTranslateX() == 0 && img.getRaster().getSampleModelTranslateY() == 0) {
+            System.arraycopy(db.getData(), 0, out, 0, out.length);
+            return new GrayImage(w, h, out);
+        }
+        int[] row = new int[w];
+        for (int y = 0; y < h; y++) {
+            img.getRGB(0, y, w, 1, row, 0, w);
+            int o = y * w;
+            for (int x = 0; x < w; x++) {
+                int argb = row[x];
+                int a = argb >>> 24;
+                int r = (argb >> 16) & 0xff;
+                int g = (argb >> 8) & 0xff;
+                int b = argb & 0xff;
+                int lum = (299 * r + 587 * g + 114 * b + 500) / 1000;
+                if (a != 255) {
+                    lum = (lum * a + 255 * (255 - a) + 127) / 255;
+                }
+                out[o + x] = (byte) lum;
+            }
+        }
+        return new GrayImage(w, h, out);
+    }
+
+    /** A {@link BufferedImage} view of this image (shares no memory; for writing and debugging). */
+    public BufferedImage toBufferedImage() {
+        BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY);
+        byte[] dst = ((DataBufferByte) img.getRaster().getDataBuffer()).getData();
+        System.arraycopy(pixels, 0, dst, 0, pixels.length);
+        return img;
+    }
+
+    /** The rectangle {@code (x, y, w, h)}, clipped to the image, as a new image. */
+    public GrayImage crop(int x, int y, int w, int h) {
+        int x0 = Math.max(0, x);
+        int y0 = Math.max(0, y);
+        int x1 = Math.min(width, x + w);
+        int y1 = Math.min(height, y + h);
+        if (x1 <= x0 || y1 <= y0) {
+            throw new IllegalArgumentException("rectangle " + x + "," + y + "," + w + "," + h + " lies outside the " + width + "x" + height + " image");
+        }
+        int cw = x1 - x0;
+        byte[] out = new byte[cw * (y1 - y0)];
+        for (int r = y0; r < y1; r++) {
+            System.arraycopy(pixels, r * width + x0, out, (r - y0) * cw, cw);
+        }
+        return new GrayImage(cw, y1 - y0, out);
+    }
+}

@@ -1,0 +1,187 @@
+package dev.ocrcli.lang;
+
+import dev.ocrcli.OcrException;
+import dev.ocrcli.OcrException.Kind;
+import dev.ocrcli.engine.ModelCheck;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/**
+ * Installs and removes language models in a data directory (by default the per-user one).
+ *
+ * <p>A model is fetched into a hidden staging folder inside the target directory, checked by
+ * actually loading it into Tesseract, and only then renamed into place, atomically; on any
+ * failure the staging folder is deleted, so nothing half-written is ever left behind.
+ */
+public final class LanguageInstaller {
+    private static final Logger log = LoggerFactory.getLogger(LanguageInstaller.class);
+
+    /** Tesseract's fast integer models, the same family Debian packages. */
+    public static final String DEFAULT_BASE_URL = "https://github.com/tesseract-ocr/tessdata_fast/raw/main/";
+    /** Larger downloads are refused (the biggest official models are around 100 MB). */
+    private static final long MAX_BYTES = 512L << 20;
+    private static final String SUFFIX = ".traineddata";
+
+    private final Path targetDir;
+
+    /** @param targetDir where models are installed, e.g. {@link dev.ocrcli.util.AppDirs#userTessdata()} */
+    public LanguageInstaller(Path targetDir) {
+        this.targetDir = targetDir.toAbsolutePath().normalize();
+    }
+
+    public Path targetDir() {
+        return targetDir;
+    }
+
+    /**
+     * Installs one language.
+     *
+     * @param name language name, e.g. {@code deu} or {@code script/Latin}
+     * @param from a base URL ({@code http(s)://...}, the file name is appended), a folder holding
+     *             {@code NAME.traineddata}, or null for {@link #DEFAULT_BASE_URL}
+     * @return the installed file
+     */
+    public Path install(String name, String from) {
+        if (!TessdataLocator.isValidName(name)) {
+            throw new OcrException(Kind.BAD_ARGUMENT, "invalid language name '" + name + "'");
+        }
+        String source = from == null || from.isBlank() ? DEFAULT_BASE_URL : from;
+        Path staging = null;
+        try {
+            Files.createDirectories(targetDir);
+            staging = Files.createTempDirectory(targetDir, ".install-");
+            Path staged = staging.resolve(name + SUFFIX);
+            Files.createDirectories(staged.getParent());
+            if (source.startsWith("http://") || source.startsWith("https://")) {
+                download(URI.create(source.endsWith("/") || source.endsWith(SUFFIX) ? source : source + "/"), name, staged);
+            } else {
+                copyFromDir(Path.of(source), name, staged);
+            }
+            try {
+                ModelInfo.read(staged);
+            } catch (IOException e) {
+                throw new OcrException(Kind.INSTALL_FAILED, name + ": the fetched file is not a Tesseract model (" + e.getMessage() + ")");
+            }
+            ModelCheck.loads(staging, name);
+            Path target = targetDir.resolve(name + SUFFIX);
+            Files.createDirectories(target.getParent());
+            try {
+                Files.move(staged, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(staged, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+            log.info("installed {} into {}", name, target);
+            return target;
+        } catch (IOException e) {
+            throw new OcrException(Kind.INSTALL_FAILED, name + ": " + e.getMessage(), e);
+        } finally {
+            if (staging != null) {
+                deleteTree(staging);
+            }
+        }
+    }
+
+    /**
+     * Removes an installed language from the target directory.
+     *
+     * @throws OcrException when it is not installed there
+     */
+    public void remove(String name) {
+        if (!TessdataLocator.isValidName(name)) {
+            throw new OcrException(Kind.BAD_ARGUMENT, "invalid language name '" + name + "'");
+        }
+        Path f = targetDir.resolve(name + SUFFIX);
+        try {
+            Files.delete(f);
+        } catch (NoSuchFileException e) {
+            throw new OcrException(Kind.LANGUAGE_MISSING, "language '" + name + "' is not installed in " + targetDir);
+        } catch (IOException e) {
+            throw new OcrException(Kind.INSTALL_FAILED, "cannot remove " + f + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void download(URI base, String name, Path dest) throws IOException {
+        URI uri = base.toString().endsWith(SUFFIX) ? base : base.resolve(name + SUFFIX);
+        HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
+                .connectTimeout(Duration.ofSeconds(20)).build();
+        HttpRequest req = HttpRequest.newBuilder(uri).timeout(Duration.ofMinutes(10)).GET().build();
+        HttpResponse<InputStream> resp;
+        try {
+            resp = client.send(req, HttpResponse.BodyHandlers.ofInputStream());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new OcrException(Kind.INSTALL_FAILED, name + ": download interrupted");
+        } catch (IOException e) {
+            throw new OcrException(Kind.INSTALL_FAILED, name + ": cannot download " + uri + ": " + e.getMessage(), e);
+        }
+        try (InputStream in = resp.body()) {
+            if (resp.statusCode() != 200) {
+                throw new OcrException(Kind.INSTALL_FAILED, name + ": download of " + uri + " failed with HTTP " + resp.statusCode()
+                        + (resp.statusCode() == 404 ? " (no such language there?)" : ""));
+            }
+            long expected = resp.headers().firstValueAsLong("Content-Length").orElse(-1);
+            long n = copyLimited(in, dest);
+            if (expected >= 0 && n != expected) {
+                throw new OcrException(Kind.INSTALL_FAILED, name + ": download of " + uri + " was cut short (" + n + " of " + expected + " bytes)");
+            }
+        } catch (IOException e) {
+            throw new OcrException(Kind.INSTALL_FAILED, name + ": download of " + uri + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static void copyFromDir(Path dir, String name, Path dest) throws IOException {
+        Path src = dir.resolve(name + SUFFIX);
+        if (!Files.isRegularFile(src)) {
+            throw new OcrException(Kind.INSTALL_FAILED, name + ": " + src + " does not exist");
+        }
+        try (InputStream in = Files.newInputStream(src)) {
+            copyLimited(in, dest);
+        }
+    }
+
+    private static long copyLimited(InputStream in, Path dest) throws IOException {
+        long total = 0;
+        byte[] buf = new byte[1 << 16];
+        try (OutputStream out = Files.newOutputStream(dest)) {
+            int n;
+            while ((n = in.read(buf)) > 0) {
+                total += n;
+                if (total > MAX_BYTES) {
+                    throw new OcrException(Kind.INSTALL_FAILED, dest.getFileName() + ": larger than " + (MAX_BYTES >> 20) + " MB, refused");
+                }
+                out.write(buf, 0, n);
+            }
+        }
+        return total;
+    }
+
+    private static void deleteTree(Path dir) {
+        try (Stream<Path> s = Files.walk(dir)) {
+            s.sorted(Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException e) {
+                    log.debug("cannot delete {}: {}", p, e.toString());
+                }
+            });
+        } catch (IOException e) {
+            log.debug("cannot clean {}: {}", dir, e.toString());
+        }
+    }
+}

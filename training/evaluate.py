@@ -1,0 +1,217 @@
+#!/usr/bin/env python3
+"""Evaluate language strategies for the fine-tuned model with Debian's tesseract CLI.
+
+For each --lang value (e.g. "eng+rus", "engrusx+eng+rus", "engrusx"):
+  * held-out fonts: pages of eval lines that contain the target letters, rendered with
+    text2image in fonts never used for training; reports how many of the target letters
+    (Ŀ ŀ Ҕ ҕ Ǣ ǣ, and separately the other rare letters) come back right, and the CER;
+  * ordinary held-out text: eval lines without rare letters, same fonts, CER;
+  * the headline three-line sample (rendered here), exact match;
+  * optional: every *__clean image of a directory with NAME.gt.txt ground truth (--gt-dir).
+
+usage: evaluate.py --model DIR_WITH_TRAINEDDATA --lang eng+rus --lang engrusx+eng+rus
+                   [--fonts "Noto Serif,Liberation Sans"] [--gt-dir DIR] [--work DIR]
+Only the standard library; tesseract and text2image must be on PATH.
+"""
+import argparse
+import glob
+import os
+import random
+import re
+import subprocess
+import sys
+import time
+import unicodedata
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+import make_corpus  # noqa: E402
+
+TARGETS = set("ĿŀҔҕǢǣ")
+RARE = set("ҘҙҪҫҺһӨөҮүǼǽÞþÐðǷƿ")
+DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2212"), "-")
+QUOTES = {ord("\u201c"): '"', ord("\u201d"): '"', ord("\u201e"): '"', ord("\u2018"): "'", ord("\u2019"): "'"}
+SAMPLE = ["Hello, world! Ŀ is a Latin\u2011extended character.",
+          "Привет, мир! Ҕ is a Cyrillic character.",
+          "Special combo: Ǣ is a ligature."]
+STOCK = "/usr/share/tesseract-ocr/5/tessdata"
+
+
+def norm(s):
+    s = unicodedata.normalize("NFC", s).translate(DASHES).translate(QUOTES)
+    lines = [re.sub(r"\s+", " ", l).strip() for l in s.splitlines()]
+    return "\n".join(l for l in lines if l)
+
+
+def align(a, b):
+    """Levenshtein alignment; returns (distance, list of (i, j) matched-or-substituted pairs)."""
+    n, m = len(a), len(b)
+    d = [[0] * (m + 1) for _ in range(n + 1)]
+    for i in range(n + 1):
+        d[i][0] = i
+    for j in range(m + 1):
+        d[0][j] = j
+    for i in range(1, n + 1):
+        ai, row, prev = a[i - 1], d[i], d[i - 1]
+        for j in range(1, m + 1):
+            row[j] = min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (ai != b[j - 1]))
+    pairs, i, j = [], n, m
+    while i > 0 and j > 0:
+        if d[i][j] == d[i - 1][j - 1] + (a[i - 1] != b[j - 1]):
+            pairs.append((i - 1, j - 1)); i -= 1; j -= 1
+        elif d[i][j] == d[i - 1][j] + 1:
+            i -= 1
+        else:
+            j -= 1
+    return d[n][m], pairs
+
+
+def letter_hits(gt, hyp, letters):
+    _, pairs = align(gt, hyp)
+    matched = {i: hyp[j] for i, j in pairs}
+    total = hits = 0
+    misses = {}
+    for i, c in enumerate(gt):
+        if c in letters:
+            total += 1
+            if matched.get(i) == c:
+                hits += 1
+            else:
+                k = f"{c}->{matched.get(i, '')}"
+                misses[k] = misses.get(k, 0) + 1
+    return hits, total, misses
+
+
+def box_text(box):
+    """Text that text2image really drew (it drops words a font cannot render)."""
+    lines, cur = [], ""
+    for row in open(box, encoding="utf-8"):
+        if row.startswith("\t"):
+            lines.append(cur); cur = ""
+        else:
+            ch = row.split(" ")[0]
+            cur += ch if ch else " "
+    return "\n".join(l for l in lines if l.strip())
+
+
+def render(font, text_file, outbase, fcdir, ptsize=12):
+    subprocess.run(["text2image", "--fonts_dir", "/usr/share/fonts", "--fontconfig_tmpdir", fcdir,
+                    "--font", font, "--text", text_file, "--outputbase", outbase, "--ptsize", str(ptsize),
+                    "--resolution", "300", "--strip_unrenderable_words", "--leading", "20",
+                    "--xsize", "2550", "--ysize", "3300", "--margin", "100"],
+                   check=True, capture_output=True)
+    return box_text(outbase + ".box")
+
+
+def ocr(img, lang, tdir, psm="3"):
+    env = dict(os.environ, OMP_THREAD_LIMIT="1")
+    r = subprocess.run(["tesseract", img, "-", "-l", lang, "--tessdata-dir", tdir, "--psm", psm],
+                       capture_output=True, env=env)
+    return r.stdout.decode("utf-8", "replace")
+
+
+def cer(gt, hyp):
+    g, h = norm(gt), norm(hyp)
+    return align(g, h)[0] / max(1, len(g))
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--model", required=True, help="dir holding the new *.traineddata")
+    ap.add_argument("--lang", action="append", required=True)
+    ap.add_argument("--fonts", default="Noto Serif,Liberation Sans,DejaVu Sans Mono,FreeSans Oblique")
+    ap.add_argument("--gt-dir", default=None)
+    ap.add_argument("--work", default=os.path.join(HERE, "work", "eval"))
+    ap.add_argument("--lines", type=int, default=160)
+    ap.add_argument("--seed", type=int, default=4242)
+    a = ap.parse_args()
+
+    os.makedirs(a.work, exist_ok=True)
+    fc = os.path.join(a.work, "fc"); os.makedirs(fc, exist_ok=True)
+    tdir = os.path.join(a.work, "tessdata"); os.makedirs(tdir, exist_ok=True)
+    for f in glob.glob(os.path.join(tdir, "*.traineddata")):
+        os.remove(f)
+    for lang in ("eng", "rus", "osd"):
+        if os.path.exists(f"{STOCK}/{lang}.traineddata"):
+            os.symlink(f"{STOCK}/{lang}.traineddata", f"{tdir}/{lang}.traineddata")
+    for f in glob.glob(os.path.join(a.model, "*.traineddata")):
+        os.symlink(os.path.abspath(f), os.path.join(tdir, os.path.basename(f)))
+
+    # Eval text: new random draws (seed never used by train.sh), split into rare / ordinary.
+    r = random.Random(a.seed)
+    rare_lines = [make_corpus.target_line(r) for _ in range(a.lines)]
+    ordinary = [make_corpus.ordinary_line(r) for _ in range(a.lines)]
+    pages = []
+    for kind, lines in (("rare", rare_lines), ("ordinary", ordinary)):
+        tf = os.path.join(a.work, f"{kind}.txt")
+        open(tf, "w", encoding="utf-8").write("\n".join(lines) + "\n")
+        for font in a.fonts.split(","):
+            ob = os.path.join(a.work, f"{kind}_{font.replace(' ', '_')}")
+            if not os.path.exists(ob + ".box"):
+                render(font, tf, ob, fc)
+            gt = box_text(ob + ".box")
+            tifs = [ob + ".tif"]
+            pages.append((kind, font, tifs[0], gt))
+    sf = os.path.join(a.work, "sample.txt")
+    open(sf, "w", encoding="utf-8").write("\n".join(SAMPLE) + "\n")
+    samples = []
+    for font in ["DejaVu Sans"] + a.fonts.split(","):
+        ob = os.path.join(a.work, f"sample_{font.replace(' ', '_')}")
+        if not os.path.exists(ob + ".box"):
+            subprocess.run(["text2image", "--fonts_dir", "/usr/share/fonts", "--fontconfig_tmpdir", fc,
+                            "--font", font, "--text", sf, "--outputbase", ob, "--ptsize", "14",
+                            "--resolution", "300", "--xsize", "2550", "--ysize", "600", "--margin", "100"],
+                           check=True, capture_output=True)
+        samples.append((font, ob + ".tif", box_text(ob + ".box")))
+
+    for lang in a.lang:
+        t0 = time.time()
+        res = {"rare": [0, 0, 0, 0, 0.0, 0], "ordinary": [0, 0, 0, 0, 0.0, 0]}
+        miss = {}
+        per_font = []
+        for kind, font, tif, gt in pages:
+            hyp = ocr(tif, lang, tdir)
+            g, h = norm(gt), norm(hyp)
+            th, tt, m1 = letter_hits(g, h, TARGETS)
+            rh, rt, m2 = letter_hits(g, h, RARE)
+            for k, v in list(m1.items()) + list(m2.items()):
+                miss[k] = miss.get(k, 0) + v
+            c = cer(gt, hyp)
+            x = res[kind]
+            x[0] += th; x[1] += tt; x[2] += rh; x[3] += rt; x[4] += c; x[5] += 1
+            per_font.append(f"{kind}/{font}: cer={c:.4f}" + (f" targets={th}/{tt}" if tt else ""))
+        out = [f"== {lang}"]
+        x = res["rare"]
+        out.append(f"held-out fonts, rare-letter lines: Ŀŀ Ҕҕ Ǣǣ {x[0]}/{x[1]} = {x[0] / max(1, x[1]):.3f}; "
+                   f"other rare {x[2]}/{x[3]} = {x[2] / max(1, x[3]):.3f}; mean CER {x[4] / max(1, x[5]):.4f}")
+        x = res["ordinary"]
+        out.append(f"held-out fonts, ordinary lines: mean CER {x[4] / max(1, x[5]):.4f}")
+        out.extend("   " + p for p in per_font)
+        if miss:
+            out.append("   misses: " + ", ".join(f"{k} x{v}" for k, v in sorted(miss.items(), key=lambda kv: -kv[1])[:25]))
+        ok = 0
+        for font, tif, gt in samples:
+            hyp = ocr(tif, lang, tdir)
+            exact = norm(hyp) == norm(gt)
+            ok += exact
+            if not exact:
+                out.append(f"   sample/{font}: " + norm(hyp).replace("\n", " | "))
+        out.append(f"headline sample exact: {ok}/{len(samples)} fonts")
+        if a.gt_dir:
+            cs = []
+            for gtf in sorted(glob.glob(os.path.join(a.gt_dir, "*__clean.gt.txt"))):
+                base = gtf[: -len(".gt.txt")]
+                img = [p for p in glob.glob(base + ".*") if not p.endswith(".txt")][0]
+                hyp = ocr(img, lang, tdir)
+                c = cer(open(gtf, encoding="utf-8").read(), hyp)
+                cs.append((os.path.basename(base), c))
+                out.append(f"   {os.path.basename(base)}: cer={c:.4f}")
+            other = [c for n, c in cs if not n.startswith("specials_vis")]
+            out.append(f"gt-dir clean: mean CER excl. specials_vis {sum(other) / max(1, len(other)):.4f}; "
+                       + " ".join(f"{n}={c:.4f}" for n, c in cs if n.startswith("specials_vis")))
+        out.append(f"({time.time() - t0:.0f} s)")
+        print("\n".join(out), flush=True)
+
+
+if __name__ == "__main__":
+    main()
