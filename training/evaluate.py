@@ -122,7 +122,7 @@ def main():
     ap.add_argument("--fonts", default="Noto Serif,Liberation Sans,DejaVu Sans Mono,FreeSans Oblique")
     ap.add_argument("--gt-dir", default=None)
     ap.add_argument("--work", default=os.path.join(HERE, "work", "eval"))
-    ap.add_argument("--lines", type=int, default=160)
+    ap.add_argument("--lines", type=int, default=100)
     ap.add_argument("--seed", type=int, default=4242)
     a = ap.parse_args()
 

@@ -122,17 +122,23 @@ public final class OcrEngine implements AutoCloseable {
         }
         int dpi = options.dpi() > 0 ? options.dpi() : page.dpi();
         int effectiveDpi = dpi > 0 ? (int) Math.round(dpi * scale) : 0;
-        tess.setImage(img, effectiveDpi);
         StringBuilder text = new StringBuilder();
         List<Line> lines = new ArrayList<>();
         List<Region> todo = regions.isEmpty() ? List.of(Region.WHOLE_PAGE) : regions;
-        try {
-            for (Region r : todo) {
-                if (r != Region.WHOLE_PAGE) {
-                    Region checked = r.clippedTo(page.image().width(), page.image().height(), source);
-                    tess.setRectangle((int) Math.floor(checked.x() * scale), (int) Math.floor(checked.y() * scale),
-                            Math.max(1, (int) Math.round(checked.width() * scale)), Math.max(1, (int) Math.round(checked.height() * scale)));
-                }
+        for (Region r : todo) {
+            // Regions are cut out here rather than with Tesseract's SetRectangle, which reads
+            // nothing when a rectangle spans the full image width.
+            GrayImage part = img;
+            int dx = 0;
+            int dy = 0;
+            if (r != Region.WHOLE_PAGE) {
+                Region c = r.clippedTo(page.image().width(), page.image().height(), source);
+                dx = (int) Math.floor(c.x() * scale);
+                dy = (int) Math.floor(c.y() * scale);
+                part = img.crop(dx, dy, Math.max(1, (int) Math.round(c.width() * scale)), Math.max(1, (int) Math.round(c.height() * scale)));
+            }
+            tess.setImage(part, effectiveDpi);
+            try {
                 if (!tess.recognize(options.timeoutMillis())) {
                     throw new OcrException(Kind.ENGINE_FAILED, source + ": recognition did not finish within " + options.timeoutMillis() + " ms");
                 }
@@ -140,24 +146,32 @@ public final class OcrEngine implements AutoCloseable {
                 if (t != null) {
                     text.append(t);
                 }
-                lines.addAll(scale == 1.0 ? tess.lines() : unscale(tess.lines(), 1 / scale, page.image().width(), page.image().height()));
+                lines.addAll(toPage(tess.lines(), 1 / scale, dx, dy, page.image().width(), page.image().height()));
+            } finally {
+                tess.clear();
             }
-        } finally {
-            tess.clear();
         }
         return new PageResult(page.pageNumber(), page.image().width(), page.image().height(), dpi, text.toString(), lines);
     }
 
-    private static List<Line> unscale(List<Line> lines, double factor, int maxX, int maxY) {
+    /** Maps boxes from the engine's image (shifted by dx, dy, scaled) back to the page as loaded. */
+    private static List<Line> toPage(List<Line> lines, double factor, int dx, int dy, int maxX, int maxY) {
+        if (factor == 1.0 && dx == 0 && dy == 0) {
+            return lines;
+        }
         List<Line> out = new ArrayList<>(lines.size());
         for (Line l : lines) {
             List<Word> words = new ArrayList<>(l.words().size());
             for (Word w : l.words()) {
-                words.add(new Word(w.text(), w.confidence(), clamp(w.box().transform(factor, 0, 0), maxX, maxY)));
+                words.add(new Word(w.text(), w.confidence(), map(w.box(), factor, dx, dy, maxX, maxY)));
             }
-            out.add(new Line(l.text(), l.confidence(), clamp(l.box().transform(factor, 0, 0), maxX, maxY), words));
+            out.add(new Line(l.text(), l.confidence(), map(l.box(), factor, dx, dy, maxX, maxY), words));
         }
         return out;
+    }
+
+    private static Box map(Box b, double factor, int dx, int dy, int maxX, int maxY) {
+        return clamp(new Box(b.x0() + dx, b.y0() + dy, b.x1() + dx, b.y1() + dy).transform(factor, 0, 0), maxX, maxY);
     }
 
     private static Box clamp(Box b, int maxX, int maxY) {

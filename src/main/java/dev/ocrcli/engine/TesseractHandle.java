@@ -103,10 +103,6 @@ final class TesseractHandle implements AutoCloseable {
         }
     }
 
-    void setRectangle(int x, int y, int w, int h) {
-        api.TessBaseAPISetRectangle(handle, x, y, w, h);
-    }
-
     /**
      * Recognises the current image.
      *

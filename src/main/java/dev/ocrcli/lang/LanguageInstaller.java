@@ -10,15 +10,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.net.HttpURLConnection;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
@@ -37,6 +34,7 @@ public final class LanguageInstaller {
     /** Larger downloads are refused (the biggest official models are around 100 MB). */
     private static final long MAX_BYTES = 512L << 20;
     private static final String SUFFIX = ".traineddata";
+    private static final int READ_TIMEOUT_MS = 60_000;
 
     private final Path targetDir;
 
@@ -118,30 +116,35 @@ public final class LanguageInstaller {
 
     private static void download(URI base, String name, Path dest) throws IOException {
         URI uri = base.toString().endsWith(SUFFIX) ? base : base.resolve(name + SUFFIX);
-        HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
-                .connectTimeout(Duration.ofSeconds(20)).build();
-        HttpRequest req = HttpRequest.newBuilder(uri).timeout(Duration.ofMinutes(10)).GET().build();
-        HttpResponse<InputStream> resp;
+        HttpURLConnection c;
         try {
-            resp = client.send(req, HttpResponse.BodyHandlers.ofInputStream());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new OcrException(Kind.INSTALL_FAILED, name + ": download interrupted");
-        } catch (IOException e) {
-            throw new OcrException(Kind.INSTALL_FAILED, name + ": cannot download " + uri + ": " + e.getMessage(), e);
+            c = (HttpURLConnection) uri.toURL().openConnection();
+        } catch (IllegalArgumentException | ClassCastException e) {
+            throw new OcrException(Kind.BAD_ARGUMENT, name + ": not a valid http(s) URL: " + uri);
         }
-        try (InputStream in = resp.body()) {
-            if (resp.statusCode() != 200) {
-                throw new OcrException(Kind.INSTALL_FAILED, name + ": download of " + uri + " failed with HTTP " + resp.statusCode()
-                        + (resp.statusCode() == 404 ? " (no such language there?)" : ""));
+        // a read timeout (not just a connect timeout) so a stalled server cannot hang the install
+        c.setConnectTimeout(20_000);
+        c.setReadTimeout(READ_TIMEOUT_MS);
+        c.setInstanceFollowRedirects(true);
+        c.setRequestProperty("User-Agent", "ocr-cli");
+        try {
+            int status = c.getResponseCode();
+            if (status != 200) {
+                throw new OcrException(Kind.INSTALL_FAILED, name + ": download of " + uri + " failed with HTTP " + status
+                        + (status == 404 ? " (no such language there?)" : ""));
             }
-            long expected = resp.headers().firstValueAsLong("Content-Length").orElse(-1);
-            long n = copyLimited(in, dest);
+            long expected = c.getContentLengthLong();
+            long n;
+            try (InputStream in = c.getInputStream()) {
+                n = copyLimited(in, dest);
+            }
             if (expected >= 0 && n != expected) {
                 throw new OcrException(Kind.INSTALL_FAILED, name + ": download of " + uri + " was cut short (" + n + " of " + expected + " bytes)");
             }
         } catch (IOException e) {
             throw new OcrException(Kind.INSTALL_FAILED, name + ": download of " + uri + " failed: " + e.getMessage(), e);
+        } finally {
+            c.disconnect();
         }
     }
 

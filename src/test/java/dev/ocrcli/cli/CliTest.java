@@ -1,0 +1,260 @@
+package dev.ocrcli.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ocrcli.testing.Cli;
+import dev.ocrcli.testing.Cli.Run;
+import dev.ocrcli.testing.Shared;
+import dev.ocrcli.testing.TestImages;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.awt.image.BufferedImage;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The command line as users run it: a child JVM, real engine, stdout and stderr kept apart. */
+class CliTest {
+    static final List<String> TEXT = List.of("Total due: 1,284.50 EUR", "Итого к оплате: 1284 рубля");
+
+    @TempDir
+    static Path tmp;
+    static Path good;
+    static BufferedImage goodImage;
+
+    @BeforeAll
+    static void images() throws Exception {
+        goodImage = TestImages.render(TEXT);
+        good = TestImages.write(tmp, "good.png", TestImages.encode(goodImage, "png"));
+    }
+
+    static String norm(String s) {
+        return s.strip().replaceAll("\n+", "\n");
+    }
+
+    static void assertOneLineError(Run r, int code, String... parts) {
+        assertEquals(code, r.exitCode(), r.toString());
+        String[] lines = r.stderr().strip().split("\n");
+        assertEquals(1, lines.length, "exactly one line on stderr: " + r.stderr());
+        assertTrue(lines[0].startsWith("ocr-cli: error: "), r.stderr());
+        for (String p : parts) {
+            assertTrue(lines[0].contains(p), "stderr should mention '" + p + "': " + r.stderr());
+        }
+        assertFalse(r.stderr().contains("Exception"), "no stack trace: " + r.stderr());
+    }
+
+    @Test
+    void mainJobPrintsTheSampleOnStdoutAndNothingElse() throws Exception {
+        Path repo = Shared.repo();
+        Run r = Cli.run(repo.resolve("samples/multilingual.png").toString(), "--lang", "eng+rus");
+        assertEquals(0, r.exitCode(), r.toString());
+        assertEquals("", r.stderr());
+        List<String> expected = Files.readAllLines(repo.resolve("samples/multilingual.txt"), StandardCharsets.UTF_8);
+        List<String> got = Arrays.asList(norm(r.stdout()).split("\n"));
+        assertEquals(expected.size(), got.size(), r.stdout());
+        for (int i = 0; i < expected.size(); i++) {
+            // The rare letters (Ŀ Ҕ Ǣ) are not in the stock models; every other word must be right.
+            List<String> want = Arrays.asList(expected.get(i).replace('\u2011', '-').split(" "));
+            List<String> have = Arrays.asList(got.get(i).split(" "));
+            assertEquals(want.size(), have.size(), got.get(i));
+            for (int w = 0; w < want.size(); w++) {
+                if (!want.get(w).matches(".*[\u013f\u0494\u01e2].*")) {
+                    assertEquals(want.get(w), have.get(w), "line " + (i + 1) + ": " + got.get(i));
+                }
+            }
+        }
+    }
+
+    @Test
+    void englishAndRussianSamplesReadExactly() throws Exception {
+        Path repo = Shared.repo();
+        for (String name : List.of("english", "russian")) {
+            Run r = Cli.run(repo.resolve("samples/" + name + ".png").toString(), "-l", "eng+rus");
+            assertEquals(0, r.exitCode(), r.toString());
+            assertEquals(norm(Files.readString(repo.resolve("samples/" + name + ".txt"))), norm(r.stdout()));
+        }
+    }
+
+    @Test
+    void outputIsUtf8WhateverThePlatformDefault() {
+        // the child runs with file.encoding=ASCII and LC_ALL=C
+        Run r = Cli.run(good.toString(), "--lang", "eng,rus");
+        assertEquals(0, r.exitCode(), r.toString());
+        assertEquals(String.join("\n", TEXT), norm(r.stdout()));
+    }
+
+    @Test
+    void jsonHasTextConfidenceLinesWordsBoxesSizeLanguagesAndTiming() throws Exception {
+        Run r = Cli.run(good.toString(), "--lang", "eng+rus", "--format", "json");
+        assertEquals(0, r.exitCode(), r.toString());
+        assertEquals(1, r.stdout().strip().split("\n").length, "one JSON document per line");
+        JsonNode d = new ObjectMapper().readTree(r.stdout());
+        assertEquals(good.toString(), d.get("source").asText());
+        assertEquals("[\"eng\",\"rus\"]", d.get("languages").toString());
+        assertEquals(String.join("\n", TEXT), norm(d.get("text").asText()));
+        double conf = d.get("confidence").asDouble();
+        assertTrue(conf > 50 && conf <= 100, "confidence " + conf);
+        JsonNode page = d.get("pages").get(0);
+        assertEquals(1, page.get("page").asInt());
+        assertEquals(goodImage.getWidth(), page.get("width").asInt());
+        assertEquals(goodImage.getHeight(), page.get("height").asInt());
+        assertEquals(2, page.get("lines").size());
+        int words = 0;
+        for (JsonNode line : page.get("lines")) {
+            assertTrue(line.get("text").asText().length() > 0);
+            for (JsonNode w : line.get("words")) {
+                words++;
+                JsonNode b = w.get("box");
+                assertTrue(b.get("x0").asInt() >= 0 && b.get("y0").asInt() >= 0 && b.get("x1").asInt() <= goodImage.getWidth()
+                        && b.get("y1").asInt() <= goodImage.getHeight() && b.get("x1").asInt() > b.get("x0").asInt(), b.toString());
+                double c = w.get("confidence").asDouble();
+                assertTrue(c >= 0 && c <= 100, w.toString());
+            }
+        }
+        assertEquals(String.join(" ", TEXT).split(" ").length, words);
+        assertTrue(d.get("timing_ms").get("total").asLong() >= d.get("timing_ms").get("recognize").asLong());
+    }
+
+    @Test
+    void confidenceGoesToStderr() {
+        Run r = Cli.run(good.toString(), "-l", "eng+rus", "--confidence");
+        assertEquals(0, r.exitCode(), r.toString());
+        assertTrue(r.stderr().strip().matches("Average confidence: \\d{1,3}\\.\\d%"), r.stderr());
+        assertEquals(String.join("\n", TEXT), norm(r.stdout()));
+    }
+
+    @Test
+    void readsStandardInput() throws Exception {
+        Run r = Cli.runWithStdin(Files.readAllBytes(good), "-", "-l", "eng+rus");
+        assertEquals(0, r.exitCode(), r.toString());
+        assertEquals(String.join("\n", TEXT), norm(r.stdout()));
+    }
+
+    @Test
+    void multiPageTiffPagesAreSeparatedByFormFeeds() throws Exception {
+        Path tif = TestImages.write(tmp, "pages.tif", TestImages.multiPageTiff(
+                List.of(TestImages.render(List.of("First page")), TestImages.render(List.of("Second page")))));
+        Run r = Cli.run(tif.toString());
+        assertEquals(0, r.exitCode(), r.toString());
+        String[] pages = r.stdout().split("\f");
+        assertEquals(2, pages.length, r.stdout());
+        assertEquals("First page", pages[0].strip());
+        assertEquals("Second page", pages[1].strip());
+        JsonNode d = new ObjectMapper().readTree(Cli.run(tif.toString(), "-f", "json").stdout());
+        assertEquals(2, d.get("pages").size());
+    }
+
+    @Test
+    void badInputsGetOneLineErrorsAndDocumentedExitCodes() throws Exception {
+        byte[] png = Files.readAllBytes(good);
+        Path truncated = TestImages.write(tmp, "truncated.png", Arrays.copyOf(png, png.length / 3));
+        Path empty = TestImages.write(tmp, "empty.png", new byte[0]);
+        Path text = TestImages.write(tmp, "notes.txt", "not an image\n".getBytes());
+        Path pdf = TestImages.write(tmp, "doc.pdf", "%PDF-1.4\n1 0 obj\n".getBytes());
+        Path wide = TestImages.write(tmp, "wide.png", TestImages.pngHeaderOnly(40000, 20));
+        Path bomb = TestImages.write(tmp, "bomb.png", TestImages.pngHeaderOnly(100000, 100000));
+        byte[] jpeg = TestImages.encode(goodImage, "jpeg");
+        Path badJpeg = TestImages.write(tmp, "bad.jpg", Arrays.copyOf(jpeg, jpeg.length / 2));
+
+        assertOneLineError(Cli.run(tmp.resolve("missing.png").toString()), ExitCodes.INPUT_NOT_FOUND, "missing.png: no such file");
+        assertOneLineError(Cli.run(tmp.toString()), ExitCodes.INPUT_NOT_FOUND, "is a directory");
+        assertOneLineError(Cli.run(empty.toString()), ExitCodes.INPUT_UNREADABLE, "empty.png: empty file");
+        assertOneLineError(Cli.run(truncated.toString()), ExitCodes.INPUT_UNREADABLE, "truncated.png: truncated or corrupt");
+        assertOneLineError(Cli.run(badJpeg.toString()), ExitCodes.INPUT_UNREADABLE, "bad.jpg: truncated or corrupt");
+        assertOneLineError(Cli.run(text.toString()), ExitCodes.INPUT_UNREADABLE, "notes.txt: not an image");
+        assertOneLineError(Cli.run(pdf.toString()), ExitCodes.INPUT_UNREADABLE, "unsupported format: PDF");
+        assertOneLineError(Cli.run(wide.toString()), ExitCodes.IMAGE_TOO_LARGE, "40000x20", "32767");
+        assertOneLineError(Cli.run(bomb.toString()), ExitCodes.IMAGE_TOO_LARGE, "100000x100000");
+        assertOneLineError(Cli.runWithStdin(new byte[0], "-"), ExitCodes.INPUT_UNREADABLE, "-: empty");
+        assertOneLineError(Cli.run(good.toString(), "--max-pixels", "1000"), ExitCodes.IMAGE_TOO_LARGE, "limit");
+    }
+
+    @Test
+    void goodInputsStillPrintWhenOthersFail() {
+        Run r = Cli.run(good.toString(), tmp.resolve("gone.png").toString(), good.toString(), "-l", "eng+rus");
+        assertEquals(ExitCodes.INPUT_NOT_FOUND, r.exitCode(), r.toString());
+        String[] parts = r.stdout().split("\f");
+        assertEquals(2, parts.length, r.stdout());
+        for (String p : parts) {
+            assertEquals(String.join("\n", TEXT), norm(p));
+        }
+        assertTrue(r.stderr().contains("gone.png: no such file"), r.stderr());
+    }
+
+    @Test
+    void verboseShowsTheStackTrace() {
+        Run r = Cli.run(tmp.resolve("missing.png").toString(), "-v");
+        assertEquals(ExitCodes.INPUT_NOT_FOUND, r.exitCode());
+        assertTrue(r.stderr().contains("at dev.ocrcli."), r.stderr());
+    }
+
+    @Test
+    void missingLanguageNamesItWhereWeLookedAndHowToGetIt() {
+        Run r = Cli.run(good.toString(), "--lang", "eng+xyz");
+        assertOneLineError(r, ExitCodes.LANGUAGE_MISSING, "'xyz'", "/usr/share", "apt-get install tesseract-ocr-xyz", "ocr-cli langs install xyz");
+        assertEquals("", r.stdout());
+    }
+
+    @Test
+    void badOptionsAreUsageErrors() {
+        assertEquals(ExitCodes.USAGE, Cli.run(good.toString(), "--psm", "99").exitCode());
+        assertEquals(ExitCodes.USAGE, Cli.run(good.toString(), "--format", "yaml").exitCode());
+        assertEquals(ExitCodes.USAGE, Cli.run(good.toString(), "--rect", "1,2,3").exitCode());
+        assertEquals(ExitCodes.USAGE, Cli.run(good.toString(), "--no-such-option").exitCode());
+        assertEquals(ExitCodes.USAGE, Cli.run().exitCode());
+        assertOneLineError(Cli.run(good.toString(), "--oem", "0"), ExitCodes.USAGE, "legacy");
+        assertOneLineError(Cli.run(good.toString(), "-c", "surely_not_a_variable=1"), ExitCodes.USAGE, "surely_not_a_variable");
+        assertOneLineError(Cli.run(good.toString(), "--lang", "../etc/passwd"), ExitCodes.USAGE, "invalid language");
+    }
+
+    @Test
+    void tesseractOptionsReachTheEngine() throws Exception {
+        Path line = TestImages.write(tmp, "digits.png", TestImages.encode(TestImages.render(List.of("Room 42 costs 17 dollars")), "png"));
+        Run r = Cli.run(line.toString(), "--psm", "7", "-c", "tessedit_char_whitelist=0123456789", "--dpi", "300");
+        assertEquals(0, r.exitCode(), r.toString());
+        assertTrue(r.stdout().strip().matches("[0-9 ]+") && r.stdout().contains("42"), r.stdout());
+    }
+
+    @Test
+    void languagesAreListedWithTheirSource() throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("own-tessdata"));
+        Path rus = Path.of("/usr/share/tesseract-ocr/5/tessdata/rus.traineddata");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(rus), "Debian's tesseract-ocr-rus is installed by scripts/setup.sh");
+        Files.createSymbolicLink(dir.resolve("mine.traineddata"), rus);
+        Run r = Cli.run("--list-langs", "--tessdata", dir.toString());
+        assertEquals(0, r.exitCode(), r.toString());
+        assertTrue(r.stdout().lines().anyMatch(l -> l.startsWith("mine ") && l.contains("--tessdata")), r.stdout());
+        assertTrue(r.stdout().lines().anyMatch(l -> l.startsWith("eng ")), r.stdout());
+        assertTrue(r.stdout().lines().anyMatch(l -> l.startsWith("osd ")), r.stdout());
+        // the language from --tessdata is usable, together with one from elsewhere
+        Run ocr = Cli.run(good.toString(), "--tessdata", dir.toString(), "--lang", "eng+mine");
+        assertEquals(String.join("\n", TEXT), norm(ocr.stdout()), ocr.toString());
+        Run env = Cli.run(null, Map.of("TESSDATA_PREFIX", dir.toString()), List.of(), "langs", "list");
+        assertTrue(env.stdout().lines().anyMatch(l -> l.startsWith("mine ") && l.contains("TESSDATA_PREFIX")), env.stdout());
+    }
+
+    @Test
+    void unsupportedPlatformIsAClearError() {
+        Run r = Cli.run(null, null, List.of("-Dos.name=FreeBSD", "-Dos.arch=sparcv9"), good.toString());
+        assertOneLineError(r, ExitCodes.NATIVE_UNAVAILABLE, "unsupported platform freebsd-sparcv9");
+    }
+
+    @Test
+    void versionAndHelp() {
+        Run v = Cli.run("--version");
+        assertEquals(0, v.exitCode());
+        assertTrue(v.stdout().contains("ocr-cli ") && v.stdout().contains("Tesseract 5.5"), v.stdout());
+        Run h = Cli.run("--help");
+        assertEquals(0, h.exitCode());
+        assertTrue(h.stdout().contains("--lang") && h.stdout().contains("Exit codes"), h.stdout());
+    }
+}

@@ -1,0 +1,91 @@
+package dev.ocrcli.testing;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs the real command line in a child JVM, as a user would, and captures what it printed.
+ * The child uses the test class path and a C locale, so UTF-8 output does not depend on the platform default.
+ */
+public final class Cli {
+    private Cli() {}
+
+    /** What one run printed and returned. */
+    public record Run(int exitCode, String stdout, String stderr, byte[] stdoutBytes) {
+        @Override
+        public String toString() {
+            return "exit " + exitCode + "\n--- stdout\n" + stdout + "\n--- stderr\n" + stderr;
+        }
+    }
+
+    public static Run run(String... args) {
+        return run(null, null, List.of(), args);
+    }
+
+    public static Run runWithStdin(byte[] stdin, String... args) {
+        return run(stdin, null, List.of(), args);
+    }
+
+    /**
+     * @param stdin   bytes for standard input, or null for none
+     * @param env     extra environment variables, or null
+     * @param jvmArgs extra JVM options (e.g. system properties)
+     */
+    public static Run run(byte[] stdin, Map<String, String> env, List<String> jvmArgs, String... args) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add("-cp");
+        cmd.add(System.getProperty("java.class.path"));
+        cmd.add("-Dfile.encoding=ANSI_X3.4-1968");
+        cmd.addAll(jvmArgs);
+        cmd.add("dev.ocrcli.cli.Main");
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        pb.environment().put("LC_ALL", "C");
+        pb.environment().put("LANG", "C");
+        if (env != null) {
+            pb.environment().putAll(env);
+        }
+        try {
+            Process p = pb.start();
+            CompletableFuture<byte[]> out = drain(p.getInputStream());
+            CompletableFuture<byte[]> err = drain(p.getErrorStream());
+            try (OutputStream in = p.getOutputStream()) {
+                if (stdin != null) {
+                    in.write(stdin);
+                }
+            } catch (IOException ignored) {
+                // the child may exit before reading its input
+            }
+            if (!p.waitFor(120, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new AssertionError("ocr-cli did not finish within 120 s: " + String.join(" ", args));
+            }
+            byte[] o = out.get();
+            return new Run(p.exitValue(), new String(o, StandardCharsets.UTF_8), new String(err.get(), StandardCharsets.UTF_8), o);
+        } catch (Exception e) {
+            throw new AssertionError("cannot run ocr-cli", e);
+        }
+    }
+
+    private static CompletableFuture<byte[]> drain(InputStream in) {
+        return CompletableFuture.supplyAsync(() -> {
+            try (in) {
+                ByteArrayOutputStream b = new ByteArrayOutputStream();
+                in.transferTo(b);
+                return b.toByteArray();
+            } catch (IOException e) {
+                throw new RuntimeException(e);
+            }
+        });
+    }
+}
