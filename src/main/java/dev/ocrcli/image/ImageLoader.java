@@ -48,8 +48,8 @@ public final class ImageLoader {
     public static final int TESSERACT_MAX_SIDE = 32767;
 
     static {
+        // decode in memory; the plugins on the class path register themselves on first use
         ImageIO.setUseCache(false);
-        ImageIO.scanForPlugins();
     }
 
     private final long maxPixels;

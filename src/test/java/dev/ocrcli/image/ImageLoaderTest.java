@@ -58,6 +58,19 @@ class ImageLoaderTest {
     }
 
     @Test
+    void readsLossyAndLosslessWebp() throws Exception {
+        // fixtures made here with Debian's cwebp from samples/english.png and samples/russian.png
+        Path repo = dev.ocrcli.testing.Shared.repo();
+        for (String[] f : new String[][] {{"english.webp", "english", "eng"}, {"russian-lossless.webp", "russian", "rus"}}) {
+            byte[] webp = Files.readAllBytes(repo.resolve("src/test/resources/fixtures/" + f[0]));
+            String expected = Files.readString(repo.resolve("samples/" + f[1] + ".txt")).strip();
+            try (OcrEngine e = OcrEngine.builder().languages(f[2]).build()) {
+                assertEquals(expected, e.recognize(loader.read(webp, f[0])).text().strip(), f[0]);
+            }
+        }
+    }
+
+    @Test
     void readsProgressiveJpeg() throws Exception {
         byte[] jpeg = TestImages.progressiveJpeg(TestImages.render(TEXT));
         assertEquals(TEXT.get(0), read(jpeg));
