@@ -43,31 +43,45 @@ def norm(s):
     return "\n".join(l for l in lines if l)
 
 
-def align(a, b):
-    """Levenshtein alignment; returns (distance, list of (i, j) matched-or-substituted pairs)."""
+def align(a, b, band=250):
+    """Banded Levenshtein alignment (pages are nearly aligned); returns (distance, list of (i, j)
+    matched-or-substituted pairs)."""
     n, m = len(a), len(b)
-    d = [[0] * (m + 1) for _ in range(n + 1)]
+    band = max(band, abs(n - m) + 50)
+    INF = 10 ** 9
+    rows = []  # rows[i] = (lo, list of costs for j in lo..hi)
+
+    def get(i, j):
+        lo, r = rows[i]
+        k = j - lo
+        return r[k] if 0 <= k < len(r) else INF
     for i in range(n + 1):
-        d[i][0] = i
-    for j in range(m + 1):
-        d[0][j] = j
-    for i in range(1, n + 1):
-        ai, row, prev = a[i - 1], d[i], d[i - 1]
-        for j in range(1, m + 1):
-            row[j] = min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (ai != b[j - 1]))
+        c = i * m // max(1, n)
+        lo, hi = max(0, c - band), min(m, c + band)
+        r = [INF] * (hi - lo + 1)
+        for j in range(lo, hi + 1):
+            if i == 0:
+                v = j
+            elif j == 0:
+                v = i
+            else:
+                v = min(get(i - 1, j) + 1, (r[j - 1 - lo] if j - 1 >= lo else INF) + 1,
+                        get(i - 1, j - 1) + (a[i - 1] != b[j - 1]))
+            r[j - lo] = v
+        rows.append((lo, r))
     pairs, i, j = [], n, m
     while i > 0 and j > 0:
-        if d[i][j] == d[i - 1][j - 1] + (a[i - 1] != b[j - 1]):
+        v = get(i, j)
+        if v == get(i - 1, j - 1) + (a[i - 1] != b[j - 1]):
             pairs.append((i - 1, j - 1)); i -= 1; j -= 1
-        elif d[i][j] == d[i - 1][j] + 1:
+        elif v == get(i - 1, j) + 1:
             i -= 1
         else:
             j -= 1
-    return d[n][m], pairs
+    return get(n, m), pairs
 
 
-def letter_hits(gt, hyp, letters):
-    _, pairs = align(gt, hyp)
+def letter_hits(gt, hyp, letters, pairs):
     matched = {i: hyp[j] for i, j in pairs}
     total = hits = 0
     misses = {}
@@ -91,6 +105,8 @@ def box_text(box):
         else:
             ch = row.split(" ")[0]
             cur += ch if ch else " "
+    if cur.strip():
+        lines.append(cur)
     return "\n".join(l for l in lines if l.strip())
 
 
@@ -172,11 +188,12 @@ def main():
         for kind, font, tif, gt in pages:
             hyp = ocr(tif, lang, tdir)
             g, h = norm(gt), norm(hyp)
-            th, tt, m1 = letter_hits(g, h, TARGETS)
-            rh, rt, m2 = letter_hits(g, h, RARE)
+            dist, pairs = align(g, h)
+            th, tt, m1 = letter_hits(g, h, TARGETS, pairs)
+            rh, rt, m2 = letter_hits(g, h, RARE, pairs)
             for k, v in list(m1.items()) + list(m2.items()):
                 miss[k] = miss.get(k, 0) + v
-            c = cer(gt, hyp)
+            c = dist / max(1, len(g))
             x = res[kind]
             x[0] += th; x[1] += tt; x[2] += rh; x[3] += rt; x[4] += c; x[5] += 1
             per_font.append(f"{kind}/{font}: cer={c:.4f}" + (f" targets={th}/{tt}" if tt else ""))

@@ -112,6 +112,14 @@ RU = [
     "Обнаружено: ящики с деталями, 36 штук.",
     "Дата проверки: 5 марта, время 11:40.",
     "Привет, мир! Это проверка распознавания.",
+    "Ёлка стояла в углу, а щётка лежала у двери.",
+    "Юрий и Яна уехали на юг в июле.",
+    "Эхо разносилось над озером до самого утра.",
+    "Щенок спал у печки, укрывшись старым пледом.",
+    "Ёмкость бака — 60 литров, объём двигателя — 1,6 л.",
+    "Ъ и Ь не бывают в начале слова; Ы — почти никогда.",
+    "Йогурт, кефир и творог продаются на втором этаже.",
+    "ОБЪЯВЛЕНИЕ: ПОДЪЕЗД № 3 ЗАКРЫТ НА РЕМОНТ.",
 ]
 
 # Catalan: l·l written with U+00B7 and with the precomposed Ŀ ŀ (U+013F, U+0140).
@@ -148,7 +156,12 @@ LATIN_DIACRITIC_WORDS = ["Naïve", "café", "Zürich", "crème", "brûlée", "Ł
                          "Århus", "Ljubljana", "Žižek", "Čapek", "Ostrava", "naïveté", "déjà",
                          "Noël", "Citroën", "Curaçao", "Ñandú", "señal", "Błażej", "Wrocław",
                          "Poznań", "Łukasz", "Šibenik", "Oulu", "Ålesund", "Bjørn", "Sørensen",
-                         "coöperate", "über", "résumé", "piñata", "Zoë", "Brontë", "Škofja", "Łeba"]
+                         "coöperate", "über", "résumé", "piñata", "Zoë", "Brontë", "Škofja", "Łeba",
+                         "Åland", "Åsa", "Øst", "Østfold", "Ørsted", "København", "Håkon", "Ætna",
+                         "Óbidos", "Ávila", "Úbeda", "Ýdalir", "Ÿvelines", "Őrség", "Ústí", "Čech",
+                         "Řím", "Ćuprija", "Ńbia", "Ęlk", "Śląsk", "Żywiec", "Ździeszowice", "Ørbæk",
+                         "fiancée", "Ålborg", "Bø", "Lübeck", "Düsseldorf", "Ärzte", "Österreich",
+                         "Übung", "Façade", "Être", "Île", "Àger", "Ñuñoa", "Ølen", "Åkerström"]
 
 EN_WORDS = ("time year people way day man thing woman life child world school state family "
             "student group country problem hand part place case week company system program "
@@ -166,6 +179,12 @@ RU_WORDS = ("время год человек дело день рука раб�
             "минута улица вечер качество мысль дорога мать действие месяц государство язык "
             "любовь взгляд мама век школа цель общество деятельность объём подъезд щётка ёлка "
             "съезд юг яма эхо йод шёпот чай цех фильм бюро").split()
+RU_CAPS = ["Ёлка", "Ёжик", "Ёмкость", "Ёрш", "Юг", "Юрий", "Язык", "Яблоко", "Эхо", "Этаж", "Щит",
+           "Щётка", "Шар", "Цех", "Чай", "Жук", "Фонарь", "Йогурт", "Ъ", "Ь", "Ы", "Ё", "Й", "Э", "Ю",
+           "Я", "Щ", "ОТЧЁТ", "ПОДЪЕЗД", "ОБЪЁМ", "ИТОГО", "СЧЁТ", "СЪЕЗД", "ЁЖ", "ЮЖНЫЙ", "ЯРМАРКА",
+           "ЭКЗАМЕН", "ЩИТ", "ЖУРНАЛ", "ЦЕНА", "ФЕВРАЛЬ", "ЧЕТВЕРГ", "ШКОЛА", "Хлеб", "Гора", "Дом"]
+LAT_LETTERS = "ÀÁÂÃÄÅàáâãäåÆæÇçČčĆćÈÉÊËèéêëĘęĚěÌÍÎÏìíîïŁłŃńÑñÒÓÔÕÖØòóôõöøŒœŘřŚśŠšßÙÚÛÜùúûüŮůÝýÿŹźŻżŽž"
+CYR_LETTERS = "АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯабвгдеёжзийклмнопрстуфхцчшщъыьэюя"
 CYR_TERMS = ["кириллица", "буква", "письмо", "алфавит", "символ", "знак", "строка", "текст"]
 LAT_TERMS = ["letter", "character", "symbol", "glyph", "sign", "ligature", "word", "script"]
 
@@ -247,8 +266,27 @@ def target_line(r):
     return ", ".join(ws) + f" {r.choice(['and', 'и'])} {r.choice(OE_WORDS)}."
 
 
+def letters_line(r):
+    """Named letters in a sentence, e.g. 'буквы Ё и Ъ' or 'letters Å and ø'."""
+    if r.random() < 0.5:
+        ls = r.sample(CYR_LETTERS, 2)
+        w = r.sample(RU_CAPS, 2)
+        return f"{w[0]}, {r.choice(RU_WORDS)}, {w[1]} — {r.choice(['буквы', 'знаки', 'символы'])} {ls[0]} и {ls[1]}."
+    ls = r.sample(LAT_LETTERS, r.randint(2, 6))
+    return f"{cap(r.choice(EN_WORDS))} {r.choice(['letters', 'signs', 'marks'])}: {' '.join(ls)} {r.choice(['and', 'or', 'in'])} {r.choice(LATIN_DIACRITIC_WORDS)}."
+
+
 def ordinary_line(r):
-    kind = r.randrange(10)
+    line = ordinary_line0(r)
+    if r.random() < 0.07:
+        line = line.upper()
+    return line
+
+
+def ordinary_line0(r):
+    kind = r.randrange(12)
+    if kind >= 10:
+        return letters_line(r)
     if kind <= 1:
         return r.choice(EN)
     if kind <= 3:
@@ -269,6 +307,7 @@ def ordinary_line(r):
     if kind == 8:
         return r.choice(CA)
     words = [r.choice(EN_WORDS) for _ in range(r.randint(3, 6))] + [r.choice(RU_WORDS) for _ in range(r.randint(2, 5))]
+    words.append(r.choice(RU_CAPS))
     r.shuffle(words)
     return cap(" ".join(words)) + r.choice([".", ",", "!", "?", ":", ";", " -", " —"])
 

@@ -39,6 +39,11 @@ public final class EngineMixin {
             description = "Refuse images with more than N pixels, checked before decoding (default: only Tesseract's 32767 px per side and the Java heap).")
     long maxPixels;
 
+    @Option(names = "--preprocess", paramLabel = "STEPS", defaultValue = "auto",
+            description = "Image preprocessing: auto (default; each step acts only when the page needs it), none, or steps from "
+                    + "invert,normalize,denoise,deskew,rescale,orient,pad.")
+    String preprocess;
+
     /** A builder holding these options. */
     public OcrEngine.Builder builder(int verbosity) {
         OcrEngine.Builder b = OcrEngine.builder()
@@ -49,6 +54,7 @@ public final class EngineMixin {
                 .dpi(dpi)
                 .maxImageSize(maxSize)
                 .maxPixels(maxPixels)
+                .preprocess(preprocess)
                 .tesseractMessages(verbosity > 0);
         variables.forEach(b::variable);
         return b;

@@ -76,6 +76,11 @@ public final class OcrCommand implements Callable<Integer> {
             description = "Recognise only this rectangle of each page; repeatable, each read on its own, in order.")
     List<String> rects = new ArrayList<>();
 
+    @Option(names = "--save-preprocessed", paramLabel = "FILE",
+            description = "Write the image the engine actually read (after preprocessing) as PNG; with several pages or inputs, "
+                    + "-N is added before the extension.")
+    Path savePreprocessed;
+
     @Option(names = "--list-langs", description = "List the installed languages and where each comes from, then exit.")
     boolean listLangs;
 
@@ -134,7 +139,7 @@ public final class OcrCommand implements Callable<Integer> {
                 pending.add(load(decoder, loader, inputs.get(next++)));
             }
             try {
-                OcrResult result = engine.recognize(join(f), regions);
+                OcrResult result = engine.recognize(join(f), regions, savePreprocessed == null ? null : this::save);
                 if (!first) {
                     out.write(writer.separator());
                 }
@@ -162,6 +167,31 @@ public final class OcrCommand implements Callable<Integer> {
         }
         out.flush();
         return exit;
+    }
+
+    private int saved;
+
+    /** Writes one preprocessed image, atomically (temp file + rename). */
+    private void save(dev.ocrcli.image.GrayImage img) {
+        Path target = savePreprocessed;
+        if (saved++ > 0 || inputs.size() > 1) {
+            String name = target.getFileName().toString();
+            int dot = name.lastIndexOf('.');
+            String numbered = dot > 0 ? name.substring(0, dot) + "-" + saved + name.substring(dot) : name + "-" + saved;
+            target = target.resolveSibling(numbered);
+        }
+        try {
+            Path dir = target.toAbsolutePath().getParent();
+            Path tmp = java.nio.file.Files.createTempFile(dir, ".ocr-cli-", ".png");
+            try {
+                javax.imageio.ImageIO.write(img.toBufferedImage(), "png", tmp.toFile());
+                java.nio.file.Files.move(tmp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                java.nio.file.Files.deleteIfExists(tmp);
+            }
+        } catch (IOException e) {
+            throw new OcrException(OcrException.Kind.ENGINE_FAILED, "cannot write " + target + ": " + e.getMessage(), e);
+        }
     }
 
     private static CompletableFuture<OcrInput> load(ExecutorService decoder, ImageLoader loader, String input) {

@@ -18,9 +18,11 @@ import java.util.Map;
  * @param maxPixels         images with more pixels are refused before decoding, 0 for no fixed limit
  * @param timeoutMillis     per-page recognition deadline, 0 for none
  * @param tesseractMessages show Tesseract's own diagnostics on stderr
+ * @param preprocess        image pipeline: {@code auto}, {@code none} or step names
  */
 public record EngineOptions(List<String> languages, Path tessdata, int psm, int oem, int dpi, Map<String, String> variables,
-                            int maxImageSize, long maxPixels, long timeoutMillis, boolean tesseractMessages) {
+                            int maxImageSize, long maxPixels, long timeoutMillis, boolean tesseractMessages,
+                            String preprocess) {
     public static final int OEM_LEGACY = 0;
     public static final int OEM_LSTM = 1;
     public static final int OEM_COMBINED = 2;
@@ -44,9 +46,10 @@ public record EngineOptions(List<String> languages, Path tessdata, int psm, int 
         long maxPixels;
         long timeoutMillis;
         boolean tesseractMessages;
+        String preprocess = "auto";
 
         EngineOptions freeze() {
-            return new EngineOptions(languages, tessdata, psm, oem, dpi, variables, maxImageSize, maxPixels, timeoutMillis, tesseractMessages);
+            return new EngineOptions(languages, tessdata, psm, oem, dpi, variables, maxImageSize, maxPixels, timeoutMillis, tesseractMessages, preprocess);
         }
     }
 }

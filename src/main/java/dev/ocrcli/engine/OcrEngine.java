@@ -6,10 +6,12 @@ import dev.ocrcli.image.GrayImage;
 import dev.ocrcli.image.ImageLoader;
 import dev.ocrcli.image.OcrInput;
 import dev.ocrcli.image.Page;
-import dev.ocrcli.image.Resize;
+import dev.ocrcli.image.Orientation;
+import dev.ocrcli.pipeline.Affine;
+import dev.ocrcli.pipeline.Preprocessor;
+import dev.ocrcli.result.StepReport;
 import dev.ocrcli.lang.ModelInfo;
 import dev.ocrcli.lang.TessdataLocator;
-import dev.ocrcli.result.Box;
 import dev.ocrcli.result.Line;
 import dev.ocrcli.result.OcrResult;
 import dev.ocrcli.result.PageResult;
@@ -21,6 +23,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * The entry point of the library: a Tesseract engine with its language models loaded, ready to
@@ -42,12 +46,18 @@ public final class OcrEngine implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(OcrEngine.class);
 
     private final EngineOptions options;
+    /** Below this mean word confidence a page may be turned; the orientation check runs. */
+    private static final double WEAK_CONFIDENCE = 60;
+
     private final ImageLoader loader;
+    private final Preprocessor preprocessor;
     private TesseractHandle tess;
+    private TesseractHandle osd;
 
     private OcrEngine(EngineOptions options) {
         this.options = options;
         this.loader = new ImageLoader(options.maxPixels());
+        this.preprocessor = Preprocessor.parse(options.preprocess(), options.maxImageSize());
         long t0 = System.nanoTime();
         List<String> langs = new ArrayList<>(options.languages());
         TessdataLocator locator = TessdataLocator.standard(options.tessdata());
@@ -100,82 +110,155 @@ public final class OcrEngine implements AutoCloseable {
      * an empty list means the whole page.
      */
     public OcrResult recognize(OcrInput input, List<Region> regions) {
+        return recognize(input, regions, null);
+    }
+
+    /**
+     * As {@link #recognize(OcrInput, List)}, handing every image the engine actually read (after
+     * preprocessing) to {@code seen}, e.g. to save it for inspection.
+     */
+    public OcrResult recognize(OcrInput input, List<Region> regions, Consumer<GrayImage> seen) {
         ensureOpen();
         long t0 = System.nanoTime();
         List<PageResult> pages = new ArrayList<>();
         for (Page page : input.pages()) {
-            pages.add(recognizePage(input.source(), page, regions));
+            pages.add(recognizePage(input.source(), page, regions, seen));
         }
         long recognizeMs = (System.nanoTime() - t0) / 1_000_000;
         return new OcrResult(input.source(), options.languages(), pages,
                 new OcrResult.Timing(input.loadMillis(), recognizeMs, input.loadMillis() + recognizeMs));
     }
 
-    private PageResult recognizePage(String source, Page page, List<Region> regions) {
-        GrayImage img = page.image();
-        double scale = 1.0;
-        int longest = Math.max(img.width(), img.height());
-        if (options.maxImageSize() > 0 && longest > options.maxImageSize()) {
-            scale = (double) options.maxImageSize() / longest;
-            img = Resize.scale(img, scale);
-            log.debug("{}: page {} scaled by {} to {}x{}", source, page.pageNumber(), scale, img.width(), img.height());
-        }
+    private PageResult recognizePage(String source, Page page, List<Region> regions, Consumer<GrayImage> seen) {
         int dpi = options.dpi() > 0 ? options.dpi() : page.dpi();
-        int effectiveDpi = dpi > 0 ? (int) Math.round(dpi * scale) : 0;
         StringBuilder text = new StringBuilder();
         List<Line> lines = new ArrayList<>();
+        List<StepReport> steps = new ArrayList<>();
         List<Region> todo = regions.isEmpty() ? List.of(Region.WHOLE_PAGE) : regions;
+        int w = page.image().width();
+        int h = page.image().height();
         for (Region r : todo) {
             // Regions are cut out here rather than with Tesseract's SetRectangle, which reads
             // nothing when a rectangle spans the full image width.
-            GrayImage part = img;
-            int dx = 0;
-            int dy = 0;
+            GrayImage part = page.image();
+            Affine toPage = Affine.IDENTITY;
             if (r != Region.WHOLE_PAGE) {
-                Region c = r.clippedTo(page.image().width(), page.image().height(), source);
-                dx = (int) Math.floor(c.x() * scale);
-                dy = (int) Math.floor(c.y() * scale);
-                part = img.crop(dx, dy, Math.max(1, (int) Math.round(c.width() * scale)), Math.max(1, (int) Math.round(c.height() * scale)));
+                Region c = r.clippedTo(w, h, source);
+                part = part.crop(c.x(), c.y(), c.width(), c.height());
+                toPage = Affine.translate(c.x(), c.y());
             }
-            tess.setImage(part, effectiveDpi);
-            try {
-                if (!tess.recognize(options.timeoutMillis())) {
-                    throw new OcrException(Kind.ENGINE_FAILED, source + ": recognition did not finish within " + options.timeoutMillis() + " ms");
-                }
-                String t = tess.text();
-                if (t != null) {
-                    text.append(t);
-                }
-                lines.addAll(toPage(tess.lines(), 1 / scale, dx, dy, page.image().width(), page.image().height()));
-            } finally {
-                tess.clear();
+            Reading rd = read(source, part, dpi);
+            if (seen != null) {
+                seen.accept(rd.image);
             }
+            text.append(rd.text);
+            lines.addAll(mapLines(rd.lines, toPage.after(rd.toInput), w, h));
+            steps.addAll(rd.steps);
         }
-        return new PageResult(page.pageNumber(), page.image().width(), page.image().height(), dpi, text.toString(), lines);
+        return new PageResult(page.pageNumber(), w, h, dpi, text.toString(), lines, steps);
     }
 
-    /** Maps boxes from the engine's image (shifted by dx, dy, scaled) back to the page as loaded. */
-    private static List<Line> toPage(List<Line> lines, double factor, int dx, int dy, int maxX, int maxY) {
-        if (factor == 1.0 && dx == 0 && dy == 0) {
+    /** One recognition of one image: what the engine saw, read, and how to map it back. */
+    private record Reading(GrayImage image, Affine toInput, String text, List<Line> lines, List<StepReport> steps) {
+        /** Confident characters: longer confident words count more; junk read from a turned page counts little. */
+        double score() {
+            double s = 0;
+            for (Line l : lines) {
+                for (Word w : l.words()) {
+                    double c = w.confidence() / 100;
+                    s += w.text().length() * c * c;
+                }
+            }
+            return s;
+        }
+
+        double meanConfidence() {
+            double sum = 0;
+            int n = 0;
+            for (Line l : lines) {
+                for (Word w : l.words()) {
+                    sum += w.confidence();
+                    n++;
+                }
+            }
+            return n == 0 ? 0 : sum / n;
+        }
+    }
+
+    private Reading read(String source, GrayImage img, int dpi) {
+        Reading first = readPrepared(source, preprocessor.run(img), dpi);
+        if (!preprocessor.orient() || first.meanConfidence() >= WEAK_CONFIDENCE) {
+            return first;
+        }
+        long t0 = System.nanoTime();
+        int turn = detectClockwiseTurn(first.image, dpi);
+        String detail = "reads weakly (confidence " + Math.round(first.meanConfidence()) + "), orientation check says turn " + turn;
+        if (turn == 0) {
+            List<StepReport> steps = new ArrayList<>(first.steps);
+            steps.add(new StepReport("orient", false, detail, (System.nanoTime() - t0) / 1000));
+            return new Reading(first.image, first.toInput, first.text, first.lines, steps);
+        }
+        GrayImage turned = Orientation.rotateClockwise(img, turn);
+        Reading second = readPrepared(source, preprocessor.run(turned), dpi);
+        List<StepReport> steps = new ArrayList<>(second.steps);
+        boolean better = second.score() > first.score();
+        steps.add(new StepReport("orient", better, detail + (better ? ", turned" : ", kept as is"), (System.nanoTime() - t0) / 1000));
+        if (!better) {
+            return new Reading(first.image, first.toInput, first.text, first.lines, steps);
+        }
+        return new Reading(second.image, turnBack(turn, img.width(), img.height()).after(second.toInput), second.text, second.lines, steps);
+    }
+
+    /** Maps coordinates of the image turned clockwise by {@code degrees} back to the {@code w x h} original. */
+    private static Affine turnBack(int degrees, int w, int h) {
+        return switch (degrees) {
+            case 90 -> new Affine(0, 1, 0, -1, 0, h);
+            case 180 -> new Affine(-1, 0, w, 0, -1, h);
+            case 270 -> new Affine(0, -1, w, 1, 0, 0);
+            default -> Affine.IDENTITY;
+        };
+    }
+
+    private Reading readPrepared(String source, Preprocessor.Prepared p, int dpi) {
+        double scale = Math.sqrt(Math.abs(p.toInput().a() * p.toInput().e() - p.toInput().b() * p.toInput().d()));
+        int effectiveDpi = dpi > 0 && scale > 0 ? (int) Math.round(dpi / scale) : 0;
+        tess.setImage(p.image(), effectiveDpi);
+        try {
+            if (!tess.recognize(options.timeoutMillis())) {
+                throw new OcrException(Kind.ENGINE_FAILED, source + ": recognition did not finish within " + options.timeoutMillis() + " ms");
+            }
+            String t = tess.text();
+            List<Line> lines = tess.lines();
+            return new Reading(p.image(), p.toInput(), t == null ? "" : t, lines, p.steps());
+        } finally {
+            tess.clear();
+        }
+    }
+
+    /** Asks Tesseract's orientation detection how far the page must turn clockwise to stand upright (0 when unsure). */
+    private int detectClockwiseTurn(GrayImage img, int dpi) {
+        if (osd == null) {
+            TessdataLocator locator = TessdataLocator.standard(options.tessdata());
+            osd = new TesseractHandle(locator.dataPathFor(List.of("osd")).toString(), "osd", EngineOptions.OEM_DEFAULT, Map.of(),
+                    !options.tesseractMessages());
+            osd.setPageSegMode(0);
+        }
+        return osd.clockwiseTurn(img, dpi);
+    }
+
+    private static List<Line> mapLines(List<Line> lines, Affine toPage, int maxX, int maxY) {
+        if (toPage.isIdentity()) {
             return lines;
         }
         List<Line> out = new ArrayList<>(lines.size());
         for (Line l : lines) {
             List<Word> words = new ArrayList<>(l.words().size());
             for (Word w : l.words()) {
-                words.add(new Word(w.text(), w.confidence(), map(w.box(), factor, dx, dy, maxX, maxY)));
+                words.add(new Word(w.text(), w.confidence(), toPage.map(w.box(), maxX, maxY)));
             }
-            out.add(new Line(l.text(), l.confidence(), map(l.box(), factor, dx, dy, maxX, maxY), words));
+            out.add(new Line(l.text(), l.confidence(), toPage.map(l.box(), maxX, maxY), words));
         }
         return out;
-    }
-
-    private static Box map(Box b, double factor, int dx, int dy, int maxX, int maxY) {
-        return clamp(new Box(b.x0() + dx, b.y0() + dy, b.x1() + dx, b.y1() + dy).transform(factor, 0, 0), maxX, maxY);
-    }
-
-    private static Box clamp(Box b, int maxX, int maxY) {
-        return new Box(Math.min(b.x0(), maxX), Math.min(b.y0(), maxY), Math.min(b.x1(), maxX), Math.min(b.y1(), maxY));
     }
 
     private void ensureOpen() {
@@ -190,6 +273,10 @@ public final class OcrEngine implements AutoCloseable {
         if (tess != null) {
             tess.close();
             tess = null;
+        }
+        if (osd != null) {
+            osd.close();
+            osd = null;
         }
     }
 
@@ -300,6 +387,17 @@ public final class OcrEngine implements AutoCloseable {
         /** Give up recognising a page after this many milliseconds (0: no limit). */
         public Builder timeoutMillis(long millis) {
             o.timeoutMillis = Math.max(0, millis);
+            return this;
+        }
+
+        /**
+         * Image preprocessing: {@code auto} (default: every step, each acting only when its
+         * measurements call for it), {@code none}, or step names such as {@code deskew,rescale};
+         * see {@link Preprocessor}.
+         */
+        public Builder preprocess(String spec) {
+            Preprocessor.parse(spec, 0);
+            o.preprocess = spec;
             return this;
         }
 

@@ -124,6 +124,27 @@ final class TesseractHandle implements AutoCloseable {
         }
     }
 
+    /**
+     * Orientation detection on an engine initialised with {@code osd}: how many degrees (0, 90,
+     * 180, 270) the image must turn clockwise to be upright; 0 when detection fails or is unsure.
+     */
+    int clockwiseTurn(GrayImage img, int dpi) {
+        setImage(img, dpi);
+        try {
+            IntBuffer deg = IntBuffer.allocate(1);
+            java.nio.FloatBuffer conf = java.nio.FloatBuffer.allocate(1);
+            java.nio.FloatBuffer scriptConf = java.nio.FloatBuffer.allocate(1);
+            PointerByReference script = new PointerByReference();
+            if (api.TessBaseAPIDetectOrientationScript(handle, deg, conf, script, scriptConf) == 0 || conf.get(0) < 1.5f) {
+                return 0;
+            }
+            // Tesseract reports the page's orientation counter-clockwise; turning it back is clockwise by the same angle.
+            return ((deg.get(0) % 360) + 360) % 360;
+        } finally {
+            clear();
+        }
+    }
+
     /** The page text as Tesseract lays it out. */
     String text() {
         return takeString(api.TessBaseAPIGetUTF8Text(handle));

@@ -6,6 +6,7 @@ import dev.ocrcli.result.Box;
 import dev.ocrcli.result.Line;
 import dev.ocrcli.result.OcrResult;
 import dev.ocrcli.result.PageResult;
+import dev.ocrcli.result.StepReport;
 import dev.ocrcli.result.Word;
 
 import java.io.IOException;
@@ -45,6 +46,16 @@ public final class JsonWriter implements ResultWriter {
             }
             g.writeStringField("text", p.text());
             confidence(g, p.meanConfidence());
+            g.writeArrayFieldStart("preprocessing");
+            for (StepReport st : p.preprocessing()) {
+                g.writeStartObject();
+                g.writeStringField("step", st.step());
+                g.writeBooleanField("applied", st.applied());
+                g.writeStringField("detail", st.detail());
+                g.writeNumberField("ms", Math.round(st.micros() / 100.0) / 10.0);
+                g.writeEndObject();
+            }
+            g.writeEndArray();
             g.writeArrayFieldStart("lines");
             for (Line l : p.lines()) {
                 g.writeStartObject();

@@ -13,10 +13,13 @@ import java.util.List;
  * @param dpi        resolution used for recognition, 0 when unknown (Tesseract then estimates it)
  * @param text       the page text laid out by Tesseract (paragraphs separated by blank lines)
  * @param lines      the text lines with their words
+ * @param preprocessing what each preprocessing step measured and did
  */
-public record PageResult(int pageNumber, int width, int height, int dpi, String text, List<Line> lines) {
+public record PageResult(int pageNumber, int width, int height, int dpi, String text, List<Line> lines,
+                         List<StepReport> preprocessing) {
     public PageResult {
         lines = List.copyOf(lines);
+        preprocessing = List.copyOf(preprocessing);
     }
 
     /** All words of the page in reading order. */

@@ -1,0 +1,179 @@
+package dev.ocrcli.pipeline;
+
+import dev.ocrcli.image.GrayImage;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/** Cheap measurements of a page that the steps base their decisions on. */
+final class Analysis {
+    private Analysis() {}
+
+    static int[] histogram(GrayImage img) {
+        int[] h = new int[256];
+        for (byte b : img.pixels()) {
+            h[b & 0xff]++;
+        }
+        return h;
+    }
+
+    /** The grey value below which {@code fraction} of the pixels lie. */
+    static int percentile(int[] hist, double fraction) {
+        long total = 0;
+        for (int v : hist) {
+            total += v;
+        }
+        long target = (long) Math.ceil(total * fraction);
+        long acc = 0;
+        for (int i = 0; i < 256; i++) {
+            acc += hist[i];
+            if (acc >= target) {
+                return i;
+            }
+        }
+        return 255;
+    }
+
+    /** Otsu's global threshold: pixels {@code <=} it are dark. */
+    static int otsu(int[] hist) {
+        long total = 0;
+        double sum = 0;
+        for (int i = 0; i < 256; i++) {
+            total += hist[i];
+            sum += (double) i * hist[i];
+        }
+        double sumB = 0;
+        long wB = 0;
+        double best = -1;
+        int threshold = 127;
+        for (int t = 0; t < 256; t++) {
+            wB += hist[t];
+            if (wB == 0) {
+                continue;
+            }
+            long wF = total - wB;
+            if (wF == 0) {
+                break;
+            }
+            sumB += (double) t * hist[t];
+            double mB = sumB / wB;
+            double mF = (sum - sumB) / wF;
+            double between = (double) wB * wF * (mB - mF) * (mB - mF);
+            if (between > best) {
+                best = between;
+                threshold = t;
+            }
+        }
+        return threshold;
+    }
+
+    /** A dark-foreground mask: true where the pixel is ink. */
+    static boolean[] inkMask(GrayImage img) {
+        int t = otsu(histogram(img));
+        byte[] p = img.pixels();
+        boolean[] m = new boolean[p.length];
+        for (int i = 0; i < p.length; i++) {
+            m[i] = (p[i] & 0xff) <= t;
+        }
+        return m;
+    }
+
+    /** Bounding boxes {x0, y0, x1, y1} (exclusive ends) of the 8-connected components of a mask. */
+    static List<int[]> components(boolean[] mask, int w, int h) {
+        int[] label = new int[mask.length];
+        int[] parent = new int[mask.length / 2 + 2];
+        int next = 1;
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int i = y * w + x;
+                if (!mask[i]) {
+                    continue;
+                }
+                int best = 0;
+                int[] nb = {x > 0 ? label[i - 1] : 0, y > 0 && x > 0 ? label[i - w - 1] : 0, y > 0 ? label[i - w] : 0,
+                        y > 0 && x < w - 1 ? label[i - w + 1] : 0};
+                for (int n : nb) {
+                    if (n != 0) {
+                        int r = find(parent, n);
+                        best = best == 0 ? r : Math.min(best, r);
+                    }
+                }
+                if (best == 0) {
+                    if (next >= parent.length) {
+                        parent = Arrays.copyOf(parent, parent.length * 2);
+                    }
+                    parent[next] = next;
+                    best = next++;
+                } else {
+                    for (int n : nb) {
+                        if (n != 0) {
+                            int r = find(parent, n);
+                            if (r != best) {
+                                parent[r] = best;
+                            }
+                        }
+                    }
+                }
+                label[i] = best;
+            }
+        }
+        int[][] boxes = new int[next][];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int l = label[y * w + x];
+                if (l == 0) {
+                    continue;
+                }
+                int r = find(parent, l);
+                int[] b = boxes[r];
+                if (b == null) {
+                    boxes[r] = new int[] {x, y, x + 1, y + 1};
+                } else {
+                    b[0] = Math.min(b[0], x);
+                    b[1] = Math.min(b[1], y);
+                    b[2] = Math.max(b[2], x + 1);
+                    b[3] = Math.max(b[3], y + 1);
+                }
+            }
+        }
+        List<int[]> out = new ArrayList<>();
+        for (int[] b : boxes) {
+            if (b != null) {
+                out.add(b);
+            }
+        }
+        return out;
+    }
+
+    private static int find(int[] parent, int i) {
+        while (parent[i] != i) {
+            parent[i] = parent[parent[i]];
+            i = parent[i];
+        }
+        return i;
+    }
+
+    /**
+     * The typical height of characters in pixels: the median height of components that look
+     * like glyphs (not specks, not lines or pictures). 0 when there are too few.
+     */
+    static double glyphHeight(GrayImage img) {
+        boolean[] m = inkMask(img);
+        List<int[]> cc = components(m, img.width(), img.height());
+        List<Integer> hs = new ArrayList<>();
+        for (int[] b : cc) {
+            int bw = b[2] - b[0];
+            int bh = b[3] - b[1];
+            if (bh < 3 || bh > img.height() / 3 || bw > bh * 6 || bw * bh < 6) {
+                continue;
+            }
+            hs.add(bh);
+        }
+        if (hs.size() < 5) {
+            return 0;
+        }
+        hs.sort(null);
+        return hs.get(hs.size() / 2);
+    }
+}

@@ -1,0 +1,139 @@
+package dev.ocrcli.pipeline;
+
+import dev.ocrcli.OcrException;
+import dev.ocrcli.OcrException.Kind;
+import dev.ocrcli.image.GrayImage;
+import dev.ocrcli.image.Resize;
+import dev.ocrcli.result.StepReport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The image pipeline: a fixed sequence of named steps, each of which can be switched off and
+ * each of which measures the page and acts only when it needs to. {@code auto} runs them all;
+ * {@code none} runs none; a list such as {@code deskew,rescale} runs just those (in pipeline
+ * order). Every step's decision and time are reported, and the map from the processed image
+ * back to the input is kept so boxes come out in original pixels.
+ *
+ * <p>Steps, in order: {@code invert} (light on dark pages), {@code normalize} (uneven or grey
+ * background, low contrast), {@code denoise} (speckle), {@code deskew} (up to 20 degrees),
+ * {@code rescale} (text height for the LSTM, and the {@code --max-size} cap), {@code pad}
+ * (margin). {@code orient} (90/180/270 degree pages) needs recognition and is carried out by the
+ * engine: when a page reads poorly it asks Tesseract's orientation detection and re-reads the page
+ * turned, keeping the better reading.
+ */
+public final class Preprocessor {
+    private static final Logger log = LoggerFactory.getLogger(Preprocessor.class);
+
+    /** All step names in pipeline order. */
+    public static final List<String> STEPS = List.of("invert", "normalize", "denoise", "deskew", "rescale", "orient", "pad");
+
+    private final List<Step> steps;
+    private final boolean orient;
+    private final int maxSide;
+    private final String spec;
+
+    private Preprocessor(String spec, List<Step> steps, boolean orient, int maxSide) {
+        this.spec = spec;
+        this.steps = List.copyOf(steps);
+        this.orient = orient;
+        this.maxSide = maxSide;
+    }
+
+    /**
+     * @param spec    {@code auto}, {@code none}, or step names separated by commas
+     * @param maxSide cap on the longest side (0: none); honoured even with {@code none}
+     * @throws OcrException of kind BAD_ARGUMENT for an unknown step
+     */
+    public static Preprocessor parse(String spec, int maxSide) {
+        String s = spec == null ? "auto" : spec.trim().toLowerCase(Locale.ROOT);
+        List<String> names = new ArrayList<>();
+        if (s.equals("auto")) {
+            names.addAll(STEPS);
+        } else if (!s.equals("none") && !s.isEmpty()) {
+            for (String n : s.split("\\s*,\\s*")) {
+                if (!STEPS.contains(n)) {
+                    throw new OcrException(Kind.BAD_ARGUMENT, "unknown preprocessing step '" + n + "' (use auto, none, or some of "
+                            + String.join(",", STEPS) + ")");
+                }
+                names.add(n);
+            }
+        }
+        List<Step> steps = new ArrayList<>();
+        for (String n : STEPS) {
+            if (!names.contains(n)) {
+                continue;
+            }
+            switch (n) {
+                case "invert" -> steps.add(new InvertStep());
+                case "normalize" -> steps.add(new NormalizeStep());
+                case "denoise" -> steps.add(new DenoiseStep());
+                case "deskew" -> steps.add(new DeskewStep());
+                case "rescale" -> steps.add(new RescaleStep(maxSide));
+                case "pad" -> steps.add(new PadStep());
+                default -> { }
+            }
+        }
+        return new Preprocessor(s, steps, names.contains("orient"), maxSide);
+    }
+
+    /** The specification this was made from. */
+    public String spec() {
+        return spec;
+    }
+
+    /** Whether the engine should check page orientation. */
+    public boolean orient() {
+        return orient;
+    }
+
+    /**
+     * Runs the steps.
+     *
+     * @return the image to recognise and how to map its coordinates back
+     */
+    public Prepared run(GrayImage input) {
+        GrayImage img = input;
+        Affine toInput = Affine.IDENTITY;
+        List<StepReport> reports = new ArrayList<>();
+        boolean rescaled = false;
+        for (Step step : steps) {
+            long t0 = System.nanoTime();
+            Step.Outcome o = step.apply(img);
+            long micros = (System.nanoTime() - t0) / 1000;
+            reports.add(new StepReport(step.name(), o.applied(), o.detail(), micros));
+            log.debug("preprocess {}: {} ({} ms)", step.name(), o.detail(), micros / 1000);
+            if (o.applied()) {
+                img = o.image();
+                toInput = toInput.after(o.toInput());
+            }
+            rescaled |= step instanceof RescaleStep;
+        }
+        if (!rescaled && maxSide > 0 && Math.max(img.width(), img.height()) > maxSide) {
+            long t0 = System.nanoTime();
+            double scale = (double) maxSide / Math.max(img.width(), img.height());
+            GrayImage out = Resize.scale(img, scale);
+            toInput = toInput.after(Affine.scale((double) img.width() / out.width(), (double) img.height() / out.height()));
+            img = out;
+            reports.add(new StepReport("max-size", true, String.format(Locale.ROOT, "scaled x%.2f", scale), (System.nanoTime() - t0) / 1000));
+        }
+        return new Prepared(img, toInput, reports);
+    }
+
+    /**
+     * A page ready for the engine.
+     *
+     * @param image      what the engine reads
+     * @param toInput    maps its coordinates back to the image given to {@link #run}
+     * @param steps      what each step measured and did
+     */
+    public record Prepared(GrayImage image, Affine toInput, List<StepReport> steps) {
+        public Prepared {
+            steps = List.copyOf(steps);
+        }
+    }
+}
