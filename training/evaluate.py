@@ -119,7 +119,68 @@ def render(font, text_file, outbase, fcdir, ptsize=12):
     return box_text(outbase + ".box")
 
 
+RUS = set("АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯабвгдеёжзийклмнопрстуфхцчшщъыьэюя")
+COMMON = set("«»—–‑…№°€£§±“”„‘’")
+
+
+def special(word):
+    """True if a word has a character eng+rus cannot give: a letter outside basic Latin and the
+    Russian alphabet (diacritics, Ŀ ŀ Ҕ ҕ Ǣ ǣ, other rare letters) or a rare sign such as ·."""
+    return any(not c.isascii() and c not in RUS and c not in COMMON for c in word)
+
+
+def tsv_words(img, lang, tdir, psm):
+    env = dict(os.environ, OMP_THREAD_LIMIT="1")
+    r = subprocess.run(["tesseract", img, "-", "-l", lang, "--tessdata-dir", tdir, "--psm", psm, "tsv"],
+                       capture_output=True, env=env)
+    words = []
+    for row in r.stdout.decode("utf-8", "replace").splitlines()[1:]:
+        f = row.split("\t")
+        if len(f) == 12 and f[0] == "5" and f[11].strip():
+            x, y, w, h = map(int, f[6:10])
+            words.append(((int(f[2]), int(f[3]), int(f[4])), (x, y, x + w, y + h), f[11]))
+    return words
+
+
+def merged_ocr(img, new, stock, tdir, psm):
+    """Strategy (c): read the page with the stock languages and with the new model. A stock word
+    that overlaps a word the new model read with a character the stock models cannot produce
+    (see special()) is replaced by the new model's words inside its box; everything else stays
+    as the stock models read it."""
+    base = tsv_words(img, stock, tdir, psm)
+    alt = tsv_words(img, new, tdir, psm)
+    lines = {}
+    for key, box, text in base:
+        lines.setdefault(key, []).append((box, text))
+    out = []
+
+    def overlap(b, a):
+        return min(b[2], a[2]) - max(b[0], a[0]) > 0.3 * min(b[2] - b[0], a[2] - a[0])
+    for key in sorted(lines, key=lambda k: min(b[1] for b, _ in lines[k])):
+        ws = lines[key]
+        y0 = min(b[1] for b, _ in ws); y1 = max(b[3] for b, _ in ws)
+        mine = [(b, t) for _, b, t in alt if y0 <= (b[1] + b[3]) / 2 <= y1]
+        spec = [(b, t) for b, t in mine if special(t)]
+        items, used = [], set()
+        for b, t in ws:
+            if any(overlap(b, a) for a, _ in spec):
+                for i, (a, u) in enumerate(mine):
+                    if i not in used and b[0] <= (a[0] + a[2]) / 2 <= b[2]:
+                        used.add(i); items.append((a, u))
+            else:
+                items.append((b, t))
+        for i, (a, u) in enumerate(mine):
+            cx = (a[0] + a[2]) / 2
+            if i not in used and special(u) and not any(b[0] <= cx <= b[2] for b, _ in ws):
+                items.append((a, u))
+        out.append(" ".join(t for _, t in sorted(items, key=lambda bt: bt[0][0])))
+    return "\n".join(out)
+
+
 def ocr(img, lang, tdir, psm="3"):
+    if lang.startswith("merge:"):
+        new, stock = lang[6:].split("|")
+        return merged_ocr(img, new, stock, tdir, psm)
     env = dict(os.environ, OMP_THREAD_LIMIT="1")
     r = subprocess.run(["tesseract", img, "-", "-l", lang, "--tessdata-dir", tdir, "--psm", psm],
                        capture_output=True, env=env)
@@ -150,6 +211,8 @@ def main():
     for lang in ("eng", "rus", "osd"):
         if os.path.exists(f"{STOCK}/{lang}.traineddata"):
             os.symlink(f"{STOCK}/{lang}.traineddata", f"{tdir}/{lang}.traineddata")
+    if not os.path.exists(os.path.join(tdir, "configs")):
+        os.symlink(f"{STOCK}/configs", os.path.join(tdir, "configs"))
     for f in glob.glob(os.path.join(a.model, "*.traineddata")):
         os.symlink(os.path.abspath(f), os.path.join(tdir, os.path.basename(f)))
 

@@ -53,6 +53,7 @@ public final class OcrEngine implements AutoCloseable {
     private final Preprocessor preprocessor;
     private TesseractHandle tess;
     private TesseractHandle osd;
+    private ScriptResolver scripts;
 
     private OcrEngine(EngineOptions options) {
         this.options = options;
@@ -77,6 +78,7 @@ public final class OcrEngine implements AutoCloseable {
             }
         }
         tess.setPageSegMode(options.psm());
+        scripts = ScriptResolver.forLanguages(langs, dataPath.toString(), !options.tesseractMessages());
         log.debug("engine ready: {} from {} in {} ms", langs, dataPath, (System.nanoTime() - t0) / 1_000_000);
     }
 
@@ -229,6 +231,10 @@ public final class OcrEngine implements AutoCloseable {
             }
             String t = tess.text();
             List<Line> lines = tess.lines();
+            if (scripts != null) {
+                ScriptResolver.Result fixed = scripts.resolve(p.image(), t == null ? "" : t, lines);
+                return new Reading(p.image(), p.toInput(), fixed.text(), fixed.lines(), p.steps());
+            }
             return new Reading(p.image(), p.toInput(), t == null ? "" : t, lines, p.steps());
         } finally {
             tess.clear();
@@ -277,6 +283,10 @@ public final class OcrEngine implements AutoCloseable {
         if (osd != null) {
             osd.close();
             osd = null;
+        }
+        if (scripts != null) {
+            scripts.close();
+            scripts = null;
         }
     }
 

@@ -88,6 +88,32 @@ public final class GrayImage {
         return img;
     }
 
+    /** This image with a margin of {@code margin} pixels of its own paper colour (its 90th percentile grey) all round. */
+    public GrayImage padded(int margin) {
+        int[] hist = new int[256];
+        for (byte b : pixels) {
+            hist[b & 0xff]++;
+        }
+        long target = (long) Math.ceil(pixels.length * 0.9);
+        long acc = 0;
+        int fill = 255;
+        for (int i = 0; i < 256; i++) {
+            acc += hist[i];
+            if (acc >= target) {
+                fill = i;
+                break;
+            }
+        }
+        int w = width + 2 * margin;
+        int h = height + 2 * margin;
+        byte[] out = new byte[w * h];
+        java.util.Arrays.fill(out, (byte) fill);
+        for (int y = 0; y < height; y++) {
+            System.arraycopy(pixels, y * width, out, (y + margin) * w + margin, width);
+        }
+        return new GrayImage(w, h, out);
+    }
+
     /** The rectangle {@code (x, y, w, h)}, clipped to the image, as a new image. */
     public GrayImage crop(int x, int y, int w, int h) {
         int x0 = Math.max(0, x);

@@ -1,0 +1,53 @@
+package dev.ocrcli.engine;
+
+import java.util.Set;
+
+/** The writing systems ocr-cli tells apart on mixed pages. */
+enum Script {
+    LATIN, CYRILLIC, OTHER;
+
+    private static final Set<String> LATIN_LANGS = Set.of("eng", "deu", "fra", "spa", "ita", "por", "nld", "pol", "ces", "slk", "slv",
+            "hrv", "bos", "swe", "dan", "nor", "fin", "est", "lav", "lit", "hun", "ron", "tur", "cat", "eus", "glg", "isl", "gle", "mlt",
+            "sqi", "vie", "ind", "msa", "tgl", "afr", "swa", "lat", "enm", "frm", "frk", "srp_latn", "uzb", "aze", "cym", "fao", "fil",
+            "fry", "gla", "hat", "ltz", "mri", "oci", "que", "ceb", "cos", "epo", "jav", "sun", "ton", "yor", "ita_old", "spa_old",
+            "deu_latf", "Latin", "script/Latin");
+    private static final Set<String> CYRILLIC_LANGS = Set.of("rus", "ukr", "bel", "bul", "srp", "mkd", "kaz", "kir", "tgk", "mon", "tat",
+            "bak", "sah", "chv", "uzb_cyrl", "aze_cyrl", "Cyrillic", "script/Cyrillic");
+
+    /** The script a Tesseract language model reads, OTHER when unknown or not Latin/Cyrillic. */
+    static Script ofLanguage(String lang) {
+        if (LATIN_LANGS.contains(lang)) {
+            return LATIN;
+        }
+        if (CYRILLIC_LANGS.contains(lang)) {
+            return CYRILLIC;
+        }
+        return OTHER;
+    }
+
+    /** The script of one letter; OTHER for digits, punctuation and other scripts. */
+    static Script ofLetter(int cp) {
+        if (!Character.isLetter(cp)) {
+            return OTHER;
+        }
+        return switch (Character.UnicodeScript.of(cp)) {
+            case LATIN -> LATIN;
+            case CYRILLIC -> CYRILLIC;
+            default -> OTHER;
+        };
+    }
+
+    /** Letters of each script in a text: {latin, cyrillic}. */
+    static int[] count(String text) {
+        int[] n = new int[2];
+        text.codePoints().forEach(cp -> {
+            Script s = ofLetter(cp);
+            if (s == LATIN) {
+                n[0]++;
+            } else if (s == CYRILLIC) {
+                n[1]++;
+            }
+        });
+        return n;
+    }
+}

@@ -1,0 +1,155 @@
+package dev.ocrcli.engine;
+
+import dev.ocrcli.image.GrayImage;
+import dev.ocrcli.result.Box;
+import dev.ocrcli.result.Line;
+import dev.ocrcli.result.Word;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Fixes words read in the wrong script on Latin + Cyrillic pages. With {@code eng+rus},
+ * Tesseract picks a model per word and sometimes picks wrong: {@code Rain (mm)} comes back as
+ * Cyrillic {@code Кат (тт)}, {@code 21.4 C} with a Cyrillic {@code С}. On a line whose letters are
+ * mostly of one script, every word holding letters of the other script is read again on its own
+ * with only the line's script's models, and the new reading replaces the old when the engine is
+ * more confident of it. Genuinely foreign words keep their reading because the wrong-script
+ * model reads them with less confidence.
+ */
+final class ScriptResolver implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(ScriptResolver.class);
+    /** The re-reading must beat the original confidence by this much. */
+    static final double MARGIN = 2;
+
+    private final String dataPath;
+    private final Map<Script, String> languages = new EnumMap<>(Script.class);
+    private final Map<Script, TesseractHandle> engines = new EnumMap<>(Script.class);
+    private final boolean quiet;
+
+    private ScriptResolver(String dataPath, Map<Script, String> languages, boolean quiet) {
+        this.dataPath = dataPath;
+        this.languages.putAll(languages);
+        this.quiet = quiet;
+    }
+
+    /** A resolver for these languages, or null when they do not mix Latin and Cyrillic. */
+    static ScriptResolver forLanguages(List<String> langs, String dataPath, boolean quiet) {
+        Map<Script, List<String>> by = new EnumMap<>(Script.class);
+        for (String l : langs) {
+            Script s = Script.ofLanguage(l);
+            if (s != Script.OTHER) {
+                by.computeIfAbsent(s, k -> new ArrayList<>()).add(l);
+            }
+        }
+        if (!by.containsKey(Script.LATIN) || !by.containsKey(Script.CYRILLIC)) {
+            return null;
+        }
+        Map<Script, String> joined = new EnumMap<>(Script.class);
+        by.forEach((s, l) -> joined.put(s, String.join("+", l)));
+        return new ScriptResolver(dataPath, joined, quiet);
+    }
+
+    /** The corrected reading: lines with replaced words, and the page text with the same replacements. */
+    record Result(String text, List<Line> lines, int replaced) {}
+
+    Result resolve(GrayImage image, String text, List<Line> lines) {
+        List<Line> out = new ArrayList<>(lines.size());
+        List<String[]> replacements = new ArrayList<>();
+        for (Line line : lines) {
+            int[] n = Script.count(line.text());
+            if (n[0] == 0 || n[1] == 0) {
+                out.add(line);
+                continue;
+            }
+            Script dominant = n[0] >= n[1] ? Script.LATIN : Script.CYRILLIC;
+            int minority = dominant == Script.LATIN ? 1 : 0;
+            List<Word> words = new ArrayList<>(line.words().size());
+            boolean changed = false;
+            for (Word w : line.words()) {
+                Word fixed = w;
+                if (Script.count(w.text())[minority] > 0) {
+                    Word again = reread(image, w.box(), dominant);
+                    if (again != null && !again.text().isBlank() && again.confidence() > w.confidence() + MARGIN
+                            && Script.count(again.text())[minority] == 0) {
+                        log.debug("script fix: '{}' ({}) -> '{}' ({})", w.text(), w.confidence(), again.text(), again.confidence());
+                        fixed = new Word(again.text(), again.confidence(), w.box());
+                        replacements.add(new String[] {w.text(), again.text()});
+                        changed = true;
+                    }
+                }
+                words.add(fixed);
+            }
+            if (changed) {
+                StringBuilder sb = new StringBuilder();
+                double sum = 0;
+                for (Word w : words) {
+                    sb.append(sb.isEmpty() ? "" : " ").append(w.text());
+                    sum += w.confidence();
+                }
+                out.add(new Line(sb.toString(), sum / words.size(), line.box(), words));
+            } else {
+                out.add(line);
+            }
+        }
+        return new Result(replaceInOrder(text, replacements), out, replacements.size());
+    }
+
+    /** Applies word replacements to the page text, each at the next occurrence after the previous one. */
+    static String replaceInOrder(String text, List<String[]> replacements) {
+        StringBuilder sb = new StringBuilder();
+        int pos = 0;
+        for (String[] r : replacements) {
+            int at = text.indexOf(r[0], pos);
+            if (at < 0) {
+                continue;
+            }
+            sb.append(text, pos, at).append(r[1]);
+            pos = at + r[0].length();
+        }
+        sb.append(text.substring(pos));
+        return sb.toString();
+    }
+
+    private Word reread(GrayImage image, Box box, Script script) {
+        int padX = Math.max(2, box.height() / 6);
+        int padY = Math.max(2, box.height() / 8);
+        int x0 = Math.max(0, box.x0() - padX);
+        int y0 = Math.max(0, box.y0() - padY);
+        int x1 = Math.min(image.width(), box.x1() + padX);
+        int y1 = Math.min(image.height(), box.y1() + padY);
+        if (x1 - x0 < 3 || y1 - y0 < 3) {
+            return null;
+        }
+        GrayImage crop = image.crop(x0, y0, x1 - x0, y1 - y0).padded(Math.max(8, box.height() / 2));
+        TesseractHandle t = engines.computeIfAbsent(script, s -> {
+            TesseractHandle h = new TesseractHandle(dataPath, languages.get(s), EngineOptions.OEM_DEFAULT, Map.of(), quiet);
+            h.setPageSegMode(7);
+            return h;
+        });
+        t.setImage(crop, 0);
+        try {
+            if (!t.recognize(0)) {
+                return null;
+            }
+            List<Line> lines = t.lines();
+            if (lines.isEmpty()) {
+                return null;
+            }
+            Line l = lines.get(0);
+            return new Word(String.join("", l.words().stream().map(Word::text).toList()), l.confidence(), box);
+        } finally {
+            t.clear();
+        }
+    }
+
+    @Override
+    public void close() {
+        engines.values().forEach(TesseractHandle::close);
+        engines.clear();
+    }
+}
