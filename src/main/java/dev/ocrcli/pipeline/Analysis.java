@@ -91,29 +91,22 @@ final class Analysis {
                     continue;
                 }
                 int best = 0;
-                int[] nb = {x > 0 ? label[i - 1] : 0, y > 0 && x > 0 ? label[i - w - 1] : 0, y > 0 ? label[i - w] : 0,
-                        y > 0 && x < w - 1 ? label[i - w + 1] : 0};
-                for (int n : nb) {
-                    if (n != 0) {
-                        int r = find(parent, n);
-                        best = best == 0 ? r : Math.min(best, r);
-                    }
+                int n1 = x > 0 ? label[i - 1] : 0;
+                int n2 = y > 0 && x > 0 ? label[i - w - 1] : 0;
+                int n3 = y > 0 ? label[i - w] : 0;
+                int n4 = y > 0 && x < w - 1 ? label[i - w + 1] : 0;
+                if (n1 != 0) {
+                    best = find(parent, n1);
                 }
+                best = merge(parent, best, n2);
+                best = merge(parent, best, n3);
+                best = merge(parent, best, n4);
                 if (best == 0) {
                     if (next >= parent.length) {
                         parent = Arrays.copyOf(parent, parent.length * 2);
                     }
                     parent[next] = next;
                     best = next++;
-                } else {
-                    for (int n : nb) {
-                        if (n != 0) {
-                            int r = find(parent, n);
-                            if (r != best) {
-                                parent[r] = best;
-                            }
-                        }
-                    }
                 }
                 label[i] = best;
             }
@@ -146,6 +139,20 @@ final class Analysis {
         return out;
     }
 
+    /** Joins the set of label {@code n} (if any) with {@code best}; returns the surviving root. */
+    private static int merge(int[] parent, int best, int n) {
+        if (n == 0) {
+            return best;
+        }
+        int r = find(parent, n);
+        if (best == 0 || r == best) {
+            return r;
+        }
+        int lo = Math.min(r, best);
+        parent[Math.max(r, best)] = lo;
+        return lo;
+    }
+
     private static int find(int[] parent, int i) {
         while (parent[i] != i) {
             parent[i] = parent[parent[i]];
@@ -155,25 +162,38 @@ final class Analysis {
     }
 
     /**
-     * The typical height of characters in pixels: the median height of components that look
-     * like glyphs (not specks, not lines or pictures). 0 when there are too few.
+     * The typical height of characters in pixels, 0 when the page has too few to tell. Components
+     * that cannot be glyphs are dropped (specks, rules, frames, pictures), and the rest are
+     * weighted by height, so dust on a stained copy or the dots of a leader line do not pass for
+     * tiny text.
      */
     static double glyphHeight(GrayImage img) {
         boolean[] m = inkMask(img);
         List<int[]> cc = components(m, img.width(), img.height());
-        List<Integer> hs = new ArrayList<>();
+        int maxH = Math.max(8, img.height() / 4);
+        int[] weight = new int[maxH + 1];
+        long total = 0;
+        int n = 0;
         for (int[] b : cc) {
             int bw = b[2] - b[0];
             int bh = b[3] - b[1];
-            if (bh < 3 || bh > img.height() / 3 || bw > bh * 6 || bw * bh < 6) {
+            if (bh < 4 || bh > maxH || bw > bh * 4 || bh > bw * 12) {
                 continue;
             }
-            hs.add(bh);
+            weight[bh] += bh;
+            total += bh;
+            n++;
         }
-        if (hs.size() < 5) {
+        if (n < 10) {
             return 0;
         }
-        hs.sort(null);
-        return hs.get(hs.size() / 2);
+        long acc = 0;
+        for (int h = 0; h <= maxH; h++) {
+            acc += weight[h];
+            if (acc * 2 >= total) {
+                return h;
+            }
+        }
+        return 0;
     }
 }

@@ -13,6 +13,34 @@ final class PadStep implements Step {
 
     @Override
     public Outcome apply(GrayImage img) {
-        return new Outcome(img.padded(MARGIN), Affine.translate(-MARGIN, -MARGIN), true, MARGIN + " px margin");
+        int touching = inkOnFrame(img);
+        if (touching == 0) {
+            return Outcome.skipped(img, "no ink at the edges");
+        }
+        return new Outcome(img.padded(MARGIN), Affine.translate(-MARGIN, -MARGIN), true,
+                touching + " ink pixels at the edges, " + MARGIN + " px margin");
+    }
+
+    /** Ink pixels in the outermost two rows and columns (only worth a margin when text runs off the page). */
+    static int inkOnFrame(GrayImage img) {
+        int w = img.width();
+        int h = img.height();
+        if (w < 8 || h < 8) {
+            return 1;
+        }
+        boolean[] ink = Analysis.inkMask(img);
+        int n = 0;
+        for (int x = 0; x < w; x++) {
+            for (int y : new int[] {0, 1, h - 2, h - 1}) {
+                n += ink[y * w + x] ? 1 : 0;
+            }
+        }
+        for (int y = 2; y < h - 2; y++) {
+            for (int x : new int[] {0, 1, w - 2, w - 1}) {
+                n += ink[y * w + x] ? 1 : 0;
+            }
+        }
+        // a page that is mostly ink (a photo, a dark scan) says nothing about text at its edges
+        return n > (2L * w + 2L * h) * 2 / 3 ? 0 : n;
     }
 }

@@ -14,7 +14,7 @@ final class RescaleStep implements Step {
     /** Typical glyph height (median component height, in pixels) to aim for. */
     static final double TARGET = 30;
     /** Enlarge below this. */
-    static final double MIN = 12;
+    static final double MIN = 9;
     /** Reduce above this. */
     static final double MAX = 80;
     /** Never shrink text below this height to honour a size cap. */
