@@ -138,7 +138,7 @@ def tsv_words(img, lang, tdir, psm):
         f = row.split("\t")
         if len(f) == 12 and f[0] == "5" and f[11].strip():
             x, y, w, h = map(int, f[6:10])
-            words.append(((int(f[2]), int(f[3]), int(f[4])), (x, y, x + w, y + h), f[11]))
+            words.append(((int(f[1]), int(f[2]), int(f[3]), int(f[4])), (x, y, x + w, y + h), f[11]))
     return words
 
 
@@ -156,10 +156,10 @@ def merged_ocr(img, new, stock, tdir, psm):
 
     def overlap(b, a):
         return min(b[2], a[2]) - max(b[0], a[0]) > 0.3 * min(b[2] - b[0], a[2] - a[0])
-    for key in sorted(lines, key=lambda k: min(b[1] for b, _ in lines[k])):
+    for key in sorted(lines, key=lambda k: (k[0], min(b[1] for b, _ in lines[k]))):
         ws = lines[key]
         y0 = min(b[1] for b, _ in ws); y1 = max(b[3] for b, _ in ws)
-        mine = [(b, t) for _, b, t in alt if y0 <= (b[1] + b[3]) / 2 <= y1]
+        mine = [(b, t) for k, b, t in alt if k[0] == key[0] and y0 <= (b[1] + b[3]) / 2 <= y1]
         spec = [(b, t) for b, t in mine if special(t)]
         items, used = [], set()
         for b, t in ws:

@@ -231,7 +231,7 @@ public final class OcrEngine implements AutoCloseable {
             }
             String t = tess.text();
             List<Line> lines = tess.lines();
-            if (scripts != null) {
+            if (scripts != null && preprocessor.scripts()) {
                 ScriptResolver.Result fixed = scripts.resolve(p.image(), t == null ? "" : t, lines);
                 return new Reading(p.image(), p.toInput(), fixed.text(), fixed.lines(), p.steps());
             }

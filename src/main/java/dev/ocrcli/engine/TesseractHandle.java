@@ -138,8 +138,9 @@ final class TesseractHandle implements AutoCloseable {
             if (api.TessBaseAPIDetectOrientationScript(handle, deg, conf, script, scriptConf) == 0 || conf.get(0) < 1.5f) {
                 return 0;
             }
-            // Tesseract reports the page's orientation counter-clockwise; turning it back is clockwise by the same angle.
-            return ((deg.get(0) % 360) + 360) % 360;
+            // Tesseract reports how far the page is turned clockwise (a page turned left reads 270);
+            // standing it up takes the rest of the circle.
+            return (360 - ((deg.get(0) % 360) + 360) % 360) % 360;
         } finally {
             clear();
         }

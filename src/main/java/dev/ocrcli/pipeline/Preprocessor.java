@@ -22,25 +22,28 @@ import java.util.Locale;
  * <p>Steps, in order: {@code invert} (light on dark pages), {@code normalize} (uneven or grey
  * background, low contrast), {@code denoise} (speckle), {@code deskew} (up to 20 degrees),
  * {@code rescale} (text height for the LSTM, and the {@code --max-size} cap), {@code pad}
- * (margin). {@code orient} (90/180/270 degree pages) needs recognition and is carried out by the
- * engine: when a page reads poorly it asks Tesseract's orientation detection and re-reads the page
- * turned, keeping the better reading.
+ * (margin). Two more need recognition and are carried out by the engine: {@code orient}
+ * (90/180/270 degree pages: when a page reads poorly it asks Tesseract's orientation detection and
+ * re-reads the page turned, keeping the better reading) and {@code scripts} (on Latin + Cyrillic
+ * pages, words read in the wrong script are read again with the line's script's models).
  */
 public final class Preprocessor {
     private static final Logger log = LoggerFactory.getLogger(Preprocessor.class);
 
     /** All step names in pipeline order. */
-    public static final List<String> STEPS = List.of("invert", "normalize", "denoise", "deskew", "rescale", "orient", "pad");
+    public static final List<String> STEPS = List.of("invert", "normalize", "denoise", "deskew", "rescale", "pad", "orient", "scripts");
 
     private final List<Step> steps;
     private final boolean orient;
+    private final boolean scripts;
     private final int maxSide;
     private final String spec;
 
-    private Preprocessor(String spec, List<Step> steps, boolean orient, int maxSide) {
+    private Preprocessor(String spec, List<Step> steps, boolean orient, boolean scripts, int maxSide) {
         this.spec = spec;
         this.steps = List.copyOf(steps);
         this.orient = orient;
+        this.scripts = scripts;
         this.maxSide = maxSide;
     }
 
@@ -78,7 +81,7 @@ public final class Preprocessor {
                 default -> { }
             }
         }
-        return new Preprocessor(s, steps, names.contains("orient"), maxSide);
+        return new Preprocessor(s, steps, names.contains("orient"), names.contains("scripts"), maxSide);
     }
 
     /** The specification this was made from. */
@@ -89,6 +92,11 @@ public final class Preprocessor {
     /** Whether the engine should check page orientation. */
     public boolean orient() {
         return orient;
+    }
+
+    /** Whether the engine should re-read words recognised in the wrong script on Latin + Cyrillic pages. */
+    public boolean scripts() {
+        return scripts;
     }
 
     /**

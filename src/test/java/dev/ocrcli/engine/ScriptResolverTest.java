@@ -1,0 +1,54 @@
+package dev.ocrcli.engine;
+
+import dev.ocrcli.result.OcrResult;
+import dev.ocrcli.testing.Shared;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Words read in the wrong script on Latin + Cyrillic pages. */
+class ScriptResolverTest {
+    @Test
+    void countsLettersPerScript() {
+        assertArrayEquals(new int[] {5, 0}, Script.count("Rain (mm)"));
+        assertArrayEquals(new int[] {0, 5}, Script.count("Кат (тт)"));
+        assertArrayEquals(new int[] {2, 1}, Script.count("T=21.4С x"));
+        assertEquals(Script.LATIN, Script.ofLanguage("eng"));
+        assertEquals(Script.CYRILLIC, Script.ofLanguage("rus"));
+        assertEquals(Script.OTHER, Script.ofLanguage("chi_sim"));
+    }
+
+    @Test
+    void onlyLatinPlusCyrillicEnginesResolveScripts() {
+        assertTrue(ScriptResolver.forLanguages(List.of("eng", "rus"), "/nowhere", true) != null);
+        assertEquals(null, ScriptResolver.forLanguages(List.of("eng", "deu"), "/nowhere", true));
+        assertEquals(null, ScriptResolver.forLanguages(List.of("rus"), "/nowhere", true));
+    }
+
+    @Test
+    void replacementsFollowTheWordOrderInThePageText() {
+        String text = "Station Temp (C) Кат (тт)\nКат 7.2\n";
+        String fixed = ScriptResolver.replaceInOrder(text, List.of(new String[] {"Кат", "Rain"}, new String[] {"(тт)", "(mm)"}));
+        assertEquals("Station Temp (C) Rain (mm)\nКат 7.2\n", fixed);
+    }
+
+    @Test
+    void latinTableHeaderKeepsLatinLettersWithEngPlusRus() {
+        // Tesseract's own eng+rus reads this header's "Rain (mm)" as Cyrillic "Кат (тт)"
+        var img = Shared.require("eval/synthetic/table_en__rot4.png");
+        try (OcrEngine plain = OcrEngine.builder().languages("eng+rus").preprocess("deskew").build();
+             OcrEngine fixed = OcrEngine.builder().languages("eng+rus").preprocess("deskew,scripts").build()) {
+            String before = plain.recognize(img).pages().get(0).lines().get(0).text();
+            OcrResult after = fixed.recognize(img);
+            String header = after.pages().get(0).lines().get(0).text();
+            assertTrue(Script.count(before)[1] > 0, "the stock reading mixes in Cyrillic: " + before);
+            assertEquals(0, Script.count(header)[1], "no Cyrillic left in the Latin header: " + header);
+            assertTrue(header.contains("Rain") && header.contains("(mm)"), header);
+            assertTrue(after.text().contains(header.replace(" ", " ")) || after.text().contains("Rain"), after.text());
+        }
+    }
+}

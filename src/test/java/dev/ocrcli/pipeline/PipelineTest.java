@@ -1,0 +1,230 @@
+package dev.ocrcli.pipeline;
+
+import dev.ocrcli.engine.OcrEngine;
+import dev.ocrcli.image.GrayImage;
+import dev.ocrcli.image.OcrInput;
+import dev.ocrcli.image.Orientation;
+import dev.ocrcli.result.OcrResult;
+import dev.ocrcli.result.StepReport;
+import dev.ocrcli.result.Word;
+import dev.ocrcli.testing.TestImages;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.geom.AffineTransform;
+import java.awt.image.BufferedImage;
+import java.util.List;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Each preprocessing step on an image made for it: the page reads right with the step and
+ * wrong without it (where Tesseract cannot cope by itself), and boxes land on the original.
+ */
+class PipelineTest {
+    static final List<String> TEXT = List.of("Shipment 4417 left Rotterdam on Friday", "and reaches the warehouse next week.");
+    static final String EXPECTED = String.join("\n", TEXT);
+
+    static OcrEngine auto;
+    static OcrEngine none;
+
+    @BeforeAll
+    static void engines() {
+        auto = OcrEngine.builder().languages("eng").build();
+        none = OcrEngine.builder().languages("eng").preprocess("none").build();
+    }
+
+    @AfterAll
+    static void close() {
+        auto.close();
+        none.close();
+    }
+
+    static String read(OcrEngine e, GrayImage img) {
+        return e.recognize(OcrInput.of("t", img, 0)).text().strip().replaceAll("\n+", "\n");
+    }
+
+    static GrayImage page() {
+        return GrayImage.from(TestImages.render(TEXT));
+    }
+
+    static GrayImage rotated(BufferedImage src, double degrees) {
+        double r = Math.toRadians(degrees);
+        int w = (int) Math.ceil(Math.abs(src.getWidth() * Math.cos(r)) + Math.abs(src.getHeight() * Math.sin(r)));
+        int h = (int) Math.ceil(Math.abs(src.getWidth() * Math.sin(r)) + Math.abs(src.getHeight() * Math.cos(r)));
+        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = out.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, w, h);
+        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+        AffineTransform t = new AffineTransform();
+        t.translate(w / 2.0, h / 2.0);
+        t.rotate(r);
+        t.translate(-src.getWidth() / 2.0, -src.getHeight() / 2.0);
+        g.drawImage(src, t, null);
+        g.dispose();
+        return GrayImage.from(out);
+    }
+
+    static boolean applied(OcrResult r, String step) {
+        for (StepReport s : r.pages().get(0).preprocessing()) {
+            if (s.step().equals(step) && s.applied()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Test
+    void cleanPagePassesThroughUnchanged() {
+        OcrResult r = auto.recognize(OcrInput.of("clean", page(), 0));
+        assertEquals(EXPECTED, r.text().strip().replaceAll("\n+", "\n"));
+        for (StepReport s : r.pages().get(0).preprocessing()) {
+            assertTrue(!s.applied(), "a clean upright page needs no step, but " + s);
+        }
+    }
+
+    @Test
+    void deskewStraightensTwelveDegreesEitherWay() {
+        BufferedImage src = TestImages.render(TEXT);
+        for (double deg : new double[] {12, -12, 18}) {
+            GrayImage skewed = rotated(src, deg);
+            assertEquals(deg, DeskewStep.estimateDegrees(skewed), 0.3, "estimated skew");
+            assertNotEquals(EXPECTED, read(none, skewed), "without deskew");
+            OcrResult r = auto.recognize(OcrInput.of("skewed", skewed, 0));
+            assertEquals(EXPECTED, r.text().strip().replaceAll("\n+", "\n"), "with deskew at " + deg);
+            assertTrue(applied(r, "deskew"));
+            for (Word w : r.words()) {
+                assertTrue(w.box().x1() <= skewed.width() && w.box().y1() <= skewed.height(), "boxes on the original: " + w);
+            }
+        }
+    }
+
+    @Test
+    void orientationCheckTurnsPagesTheRightWayUp() {
+        for (int turn : new int[] {270, 180}) {
+            GrayImage turned = Orientation.rotateClockwise(page(), turn);
+            assertNotEquals(EXPECTED, read(none, turned), "without the orientation check, turned " + turn);
+            OcrResult r = auto.recognize(OcrInput.of("turned", turned, 0));
+            assertEquals(EXPECTED, r.text().strip().replaceAll("\n+", "\n"), "turned " + turn);
+            assertTrue(applied(r, "orient"));
+            Word first = r.words().get(0);
+            assertTrue(first.box().x1() <= turned.width() && first.box().y1() <= turned.height(), first.toString());
+            if (turn == 180) {
+                // the first word of an upside-down page sits bottom right in the original
+                assertTrue(first.box().x0() > turned.width() / 2 && first.box().y0() > turned.height() / 2, first.toString());
+            }
+        }
+    }
+
+    @Test
+    void rescaleMakesTinyTextReadable() {
+        GrayImage tiny = GrayImage.from(TestImages.render(TEXT, 8));
+        assertNotEquals(EXPECTED, read(none, tiny), "without rescale");
+        OcrResult r = auto.recognize(OcrInput.of("tiny", tiny, 0));
+        assertEquals(EXPECTED, r.text().strip().replaceAll("\n+", "\n"));
+        assertTrue(applied(r, "rescale"));
+        for (Word w : r.words()) {
+            assertTrue(w.box().x1() <= tiny.width() && w.box().y1() <= tiny.height() && w.box().height() < 15, "boxes in tiny pixels: " + w);
+        }
+    }
+
+    @Test
+    void hugeTextIsReducedAndMaxSizeNeverShrinksTextBelowReadable() {
+        GrayImage huge = GrayImage.from(TestImages.render(List.of("Large print"), 300));
+        OcrResult r = auto.recognize(OcrInput.of("huge", huge, 0));
+        assertEquals("Large print", r.text().strip());
+        assertTrue(applied(r, "rescale"));
+        try (OcrEngine capped = OcrEngine.builder().languages("eng").maxImageSize(200).build()) {
+            OcrResult c = capped.recognize(OcrInput.of("page", page(), 0));
+            assertEquals(EXPECTED, c.text().strip().replaceAll("\n+", "\n"), "a 200 px cap would make this text unreadable; the floor keeps it");
+        }
+    }
+
+    @Test
+    void normalizeRescuesShadedPages() {
+        // text whose darkness follows a strong left-to-right shadow: one global threshold cannot separate it
+        GrayImage clean = page();
+        int w = clean.width();
+        byte[] p = new byte[clean.pixels().length];
+        for (int y = 0; y < clean.height(); y++) {
+            for (int x = 0; x < w; x++) {
+                double paper = 250 - 170.0 * x / w;
+                double ink = clean.get(x, y) / 255.0;
+                p[y * w + x] = (byte) Math.round(paper * (0.55 + 0.45 * ink));
+            }
+        }
+        GrayImage shaded = new GrayImage(w, clean.height(), p);
+        assertNotEquals(EXPECTED, read(none, shaded), "without normalisation");
+        OcrResult r = auto.recognize(OcrInput.of("shaded", shaded, 0));
+        assertEquals(EXPECTED, r.text().strip().replaceAll("\n+", "\n"));
+        assertTrue(applied(r, "normalize"));
+    }
+
+    @Test
+    void denoiseRemovesSpeckle() {
+        GrayImage clean = page();
+        byte[] p = clean.pixels().clone();
+        Random rnd = new Random(11);
+        for (int i = 0; i < p.length; i++) {
+            double u = rnd.nextDouble();
+            if (u < 0.06) {
+                p[i] = 0;
+            } else if (u < 0.12) {
+                p[i] = (byte) 255;
+            }
+        }
+        GrayImage noisy = new GrayImage(clean.width(), clean.height(), p);
+        assertNotEquals(EXPECTED, read(none, noisy), "without denoise");
+        OcrResult r = auto.recognize(OcrInput.of("noisy", noisy, 0));
+        assertEquals(EXPECTED, r.text().strip().replaceAll("\n+", "\n"));
+        assertTrue(applied(r, "denoise"));
+    }
+
+    @Test
+    void invertTurnsLightOnDarkAround() {
+        GrayImage clean = page();
+        byte[] p = clean.pixels().clone();
+        for (int i = 0; i < p.length; i++) {
+            p[i] = (byte) (255 - (p[i] & 0xff));
+        }
+        GrayImage dark = new GrayImage(clean.width(), clean.height(), p);
+        // Tesseract 5 inverts lines it cannot read by itself; with that switched off, only our step helps
+        try (OcrEngine noneNoInvert = OcrEngine.builder().languages("eng").preprocess("none").variable("tessedit_do_invert", "0").build();
+             OcrEngine invertOnly = OcrEngine.builder().languages("eng").preprocess("invert").variable("tessedit_do_invert", "0").build()) {
+            assertNotEquals(EXPECTED, read(noneNoInvert, dark), "without invert");
+            OcrResult r = invertOnly.recognize(OcrInput.of("dark", dark, 0));
+            assertEquals(EXPECTED, r.text().strip().replaceAll("\n+", "\n"));
+            assertTrue(applied(r, "invert"));
+        }
+    }
+
+    @Test
+    void padGivesTextThatTouchesTheEdgeAMargin() {
+        GrayImage clean = page();
+        OcrResult full = none.recognize(OcrInput.of("full", clean, 0));
+        var box = full.pages().get(0).lines().get(0).box();
+        // cut the page right through the first line's letters
+        GrayImage cut = clean.crop(box.x0() + 2, box.y0() + 3, clean.width() - box.x0() - 2, clean.height() - box.y0() - 3);
+        OcrResult r = OcrEngine.builder().languages("eng").preprocess("pad").build().recognize(OcrInput.of("cut", cut, 0));
+        assertTrue(applied(r, "pad"));
+        for (Word w : r.words()) {
+            assertTrue(w.box().x0() >= 0 && w.box().y0() >= 0 && w.box().x1() <= cut.width(), "boxes back on the cut image: " + w);
+        }
+        assertTrue(r.text().contains("reaches the warehouse next week."), r.text());
+    }
+
+    @Test
+    void unknownStepIsRefused() {
+        var e = org.junit.jupiter.api.Assertions.assertThrows(dev.ocrcli.OcrException.class,
+                () -> OcrEngine.builder().preprocess("deskew,sharpen"));
+        assertTrue(e.getMessage().contains("sharpen") && e.getMessage().contains("deskew"), e.getMessage());
+    }
+}
