@@ -138,8 +138,11 @@ def tsv_words(img, lang, tdir, psm):
         f = row.split("\t")
         if len(f) == 12 and f[0] == "5" and f[11].strip():
             x, y, w, h = map(int, f[6:10])
-            words.append(((int(f[1]), int(f[2]), int(f[3]), int(f[4])), (x, y, x + w, y + h), f[11]))
+            words.append(((int(f[1]), int(f[2]), int(f[3]), int(f[4])), (x, y, x + w, y + h), f[11], float(f[10])))
     return words
+
+
+MIN_CONF = 30.0
 
 
 def merged_ocr(img, new, stock, tdir, psm):
@@ -147,8 +150,10 @@ def merged_ocr(img, new, stock, tdir, psm):
     that overlaps a word the new model read with a character the stock models cannot produce
     (see special()) is replaced by the new model's words inside its box; everything else stays
     as the stock models read it."""
-    base = tsv_words(img, stock, tdir, psm)
-    alt = tsv_words(img, new, tdir, psm)
+    base = [w[:3] for w in tsv_words(img, stock, tdir, psm)]
+    # Words of the new model: special ones only count when confident (a low-confidence
+    # "special" reading is usually a look-alike mistake, e.g. Ф read as Ө).
+    alt = [w[:3] for w in tsv_words(img, new, tdir, psm) if not special(w[2]) or w[3] >= MIN_CONF]
     lines = {}
     for key, box, text in base:
         lines.setdefault(key, []).append((box, text))

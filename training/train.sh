@@ -18,7 +18,7 @@ REPO="$(cd "$HERE/.." && pwd)"
 # ---- parameters ---------------------------------------------------------------------------
 NAME=engrusx
 BASE=fra
-ITERATIONS=9000
+ITERATIONS=11000
 LINES_PER_FONT=400
 LR=0.001
 SEED=7

@@ -133,12 +133,19 @@ public final class OcrEngine implements AutoCloseable {
 
     private PageResult recognizePage(String source, Page page, List<Region> regions, Consumer<GrayImage> seen) {
         int dpi = options.dpi() > 0 ? options.dpi() : page.dpi();
+        if (page.large() != null) {
+            if (!regions.isEmpty()) {
+                throw new OcrException(Kind.BAD_ARGUMENT, source + ": rectangles are not supported on pages read in tiles ("
+                        + page.width() + "x" + page.height() + " px)");
+            }
+            return recognizeTiled(source, page, dpi, seen);
+        }
         StringBuilder text = new StringBuilder();
         List<Line> lines = new ArrayList<>();
         List<StepReport> steps = new ArrayList<>();
         List<Region> todo = regions.isEmpty() ? List.of(Region.WHOLE_PAGE) : regions;
-        int w = page.image().width();
-        int h = page.image().height();
+        int w = page.width();
+        int h = page.height();
         for (Region r : todo) {
             // Regions are cut out here rather than with Tesseract's SetRectangle, which reads
             // nothing when a rectangle spans the full image width.
@@ -158,6 +165,97 @@ public final class OcrEngine implements AutoCloseable {
             steps.addAll(rd.steps);
         }
         return new PageResult(page.pageNumber(), w, h, dpi, text.toString(), lines, steps);
+    }
+
+    /** Largest tile side: under Tesseract's 32767 px limit with room for preprocessing to enlarge a little. */
+    static final int TILE_SIDE = 16_000;
+    /** Overlap between neighbouring tiles: taller than any line of text the tiles are meant for. */
+    static final int TILE_OVERLAP = 300;
+
+    /**
+     * Reads a page too large for one pass in overlapping tiles, decoding one band of rows at a
+     * time. A word seen twice in an overlap is kept only by the tile whose core (its share of the
+     * page up to the middle of each overlap) holds the word's centre; boxes are mapped to the page.
+     */
+    private PageResult recognizeTiled(String source, Page page, int dpi, Consumer<GrayImage> seen) {
+        int w = page.width();
+        int h = page.height();
+        int nCols = Math.max(1, (int) Math.ceil((double) (w - TILE_OVERLAP) / (TILE_SIDE - TILE_OVERLAP)));
+        int tileW = nCols == 1 ? w : (int) Math.ceil((double) (w + (nCols - 1) * TILE_OVERLAP) / nCols);
+        long budget = ImageLoader.TILE_BUDGET_PIXELS / 2;
+        Runtime rt = Runtime.getRuntime();
+        // a band costs up to 4 bytes a pixel while decoding plus the grey copy and a tile
+        long heapRows = Math.max(TILE_OVERLAP * 2L, rt.maxMemory() / 4 / (6L * w));
+        int bandH = (int) Math.min(Math.min(TILE_SIDE, h), Math.min(budget / w, heapRows));
+        bandH = Math.max(bandH, Math.min(h, TILE_OVERLAP * 2));
+        int[][] ys = spans(h, bandH);
+        int[][] xs = spans(w, tileW);
+        int rows = ys.length;
+        int cols = xs.length;
+        StringBuilder text = new StringBuilder();
+        List<Line> lines = new ArrayList<>();
+        List<StepReport> steps = new ArrayList<>();
+        long t0 = System.nanoTime();
+        for (int r = 0; r < rows; r++) {
+            int y0 = ys[r][0];
+            int y1 = ys[r][1];
+            GrayImage band = page.large().read(0, y0, w, y1 - y0);
+            for (int c = 0; c < cols; c++) {
+                int x0 = xs[c][0];
+                int x1 = xs[c][1];
+                GrayImage tile = cols == 1 ? band : band.crop(x0, 0, x1 - x0, band.height());
+                Reading rd = read(source, tile, dpi);
+                if (seen != null) {
+                    seen.accept(rd.image);
+                }
+                steps.addAll(rd.steps);
+                List<Line> mapped = mapLines(rd.lines, Affine.translate(x0, y0).after(rd.toInput), w, h);
+                for (Line l : mapped) {
+                    List<Word> kept = new ArrayList<>();
+                    for (Word wd : l.words()) {
+                        int cx = (wd.box().x0() + wd.box().x1()) / 2;
+                        int cy = (wd.box().y0() + wd.box().y1()) / 2;
+                        if (cx >= xs[c][2] && cx < xs[c][3] && cy >= ys[r][2] && cy < ys[r][3]) {
+                            kept.add(wd);
+                        }
+                    }
+                    if (!kept.isEmpty()) {
+                        Line line = kept.size() == l.words().size() ? l : TesseractHandle.line(kept, l.box());
+                        lines.add(line);
+                        text.append(line.text()).append('\n');
+                    }
+                }
+            }
+        }
+        steps.add(new StepReport("tiles", true, rows + "x" + cols + " tiles of up to " + tileW + "x" + bandH + " px",
+                (System.nanoTime() - t0) / 1000));
+        return new PageResult(page.pageNumber(), w, h, dpi, text.toString(), lines, steps);
+    }
+
+    /**
+     * Overlapping spans covering {@code [0, length)} with pieces of at most {@code size}:
+     * {start, end, coreStart, coreEnd}; the cores split each overlap in the middle, so they
+     * partition the length exactly.
+     */
+    static int[][] spans(int length, int size) {
+        if (length <= size) {
+            return new int[][] {{0, length, 0, length}};
+        }
+        int n = (int) Math.ceil((double) (length - TILE_OVERLAP) / (size - TILE_OVERLAP));
+        int[][] out = new int[n][4];
+        for (int i = 0; i < n; i++) {
+            int start = i == n - 1 ? length - size : i * (size - TILE_OVERLAP);
+            out[i][0] = Math.max(0, start);
+            out[i][1] = Math.min(length, out[i][0] + size);
+        }
+        out[0][2] = 0;
+        out[n - 1][3] = length;
+        for (int i = 1; i < n; i++) {
+            int mid = (out[i - 1][1] + out[i][0]) / 2;
+            out[i - 1][3] = mid;
+            out[i][2] = mid;
+        }
+        return out;
     }
 
     /** One recognition of one image: what the engine saw, read, and how to map it back. */

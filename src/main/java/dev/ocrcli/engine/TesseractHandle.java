@@ -205,7 +205,8 @@ final class TesseractHandle implements AutoCloseable {
         return lines;
     }
 
-    private static Line line(List<Word> words, Box box) {
+    /** A line made of these words: text joined by spaces, confidence their mean. */
+    static Line line(List<Word> words, Box box) {
         StringBuilder sb = new StringBuilder();
         double sum = 0;
         for (Word w : words) {

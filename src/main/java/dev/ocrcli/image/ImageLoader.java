@@ -38,7 +38,9 @@ import java.util.Locale;
  * orientation; takes the resolution from the file's metadata.
  *
  * <p>Dimensions are checked from the header before any pixel is decoded, so a small file that
- * claims an enormous image (a decompression bomb) is refused without allocating it. Every
+ * claims an enormous image (a decompression bomb) is refused without allocating it. Pages over
+ * Tesseract's 32767 px side limit, over {@value #TILE_BUDGET_PIXELS} pixels, or larger than the
+ * heap can decode at once come back as {@link LargeImage}s that the engine reads in tiles. Every
  * failure is an {@link OcrException} with a one-line message.
  */
 public final class ImageLoader {
@@ -51,6 +53,11 @@ public final class ImageLoader {
         // decode in memory; the plugins on the class path register themselves on first use
         ImageIO.setUseCache(false);
     }
+
+    /** Pages with more pixels are decoded and recognised in bands. */
+    public static final long TILE_BUDGET_PIXELS = 100_000_000L;
+    /** Beyond this a header is taken for a decompression bomb, tiles or not. */
+    public static final long MAX_TILED_PIXELS = 1_100_000_000L;
 
     private final long maxPixels;
 
@@ -134,7 +141,11 @@ public final class ImageLoader {
                 for (int i = 0; i < count; i++) {
                     int w = reader.getWidth(i);
                     int h = reader.getHeight(i);
-                    checkSize(label, w, h);
+                    if (checkSize(label, w, h)) {
+                        // read later a band at a time; EXIF orientation of such pages is not applied
+                        pages.add(new Page(i + 1, null, dpi(reader, i), new LargeImage(bytes, i, w, h, label)));
+                        continue;
+                    }
                     BufferedImage img = reader.read(i);
                     if (isTruncated(warnings)) {
                         throw new OcrException(Kind.INPUT_UNREADABLE, label + ": truncated or corrupt " + format + " image (" + warnings.get(0) + ")");
@@ -163,27 +174,31 @@ public final class ImageLoader {
         return new OcrInput(label, pages, ms);
     }
 
-    private void checkSize(String label, int w, int h) {
+    /**
+     * Refuses absurd sizes; says whether the page must be read in tiles (over Tesseract's side
+     * limit, over the tile budget, or more than the heap can decode at once).
+     */
+    private boolean checkSize(String label, int w, int h) {
         if (w <= 0 || h <= 0) {
             throw new OcrException(Kind.INPUT_UNREADABLE, label + ": invalid image size " + w + "x" + h);
-        }
-        if (w > TESSERACT_MAX_SIDE || h > TESSERACT_MAX_SIDE) {
-            throw new OcrException(Kind.IMAGE_TOO_LARGE, label + ": image is " + w + "x" + h
-                    + " px; Tesseract reads at most " + TESSERACT_MAX_SIDE + " px per side");
         }
         long pixels = (long) w * h;
         if (maxPixels > 0 && pixels > maxPixels) {
             throw new OcrException(Kind.IMAGE_TOO_LARGE, label + ": image is " + w + "x" + h + " px ("
                     + megapixels(pixels) + " MP), over the limit of " + megapixels(maxPixels) + " MP");
         }
+        if (pixels > MAX_TILED_PIXELS) {
+            throw new OcrException(Kind.IMAGE_TOO_LARGE, label + ": image is " + w + "x" + h + " px ("
+                    + megapixels(pixels) + " MP), over the " + megapixels(MAX_TILED_PIXELS) + " MP ocr-cli reads even in tiles");
+        }
+        if (w > TESSERACT_MAX_SIDE || h > TESSERACT_MAX_SIDE || pixels > TILE_BUDGET_PIXELS) {
+            return true;
+        }
         // Decoding takes up to 4 bytes per pixel plus the 1-byte grey copy.
         long need = pixels * 5;
         Runtime rt = Runtime.getRuntime();
         long free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
-        if (need > free) {
-            throw new OcrException(Kind.IMAGE_TOO_LARGE, label + ": image is " + w + "x" + h + " px; decoding it needs about "
-                    + need / (1 << 20) + " MB but the Java heap has " + free / (1 << 20) + " MB free (raise -Xmx)");
-        }
+        return need > free;
     }
 
     private static String megapixels(long px) {

@@ -11,15 +11,27 @@ final class InvertStep implements Step {
 
     @Override
     public Outcome apply(GrayImage img) {
-        int median = Analysis.percentile(Analysis.histogram(img), 0.5);
-        if (median >= 110) {
-            return Outcome.skipped(img, "background " + median);
+        // Text is the minority: whichever side of Otsu's threshold has fewer pixels is ink.
+        int[] hist = Analysis.histogram(img);
+        int t = Analysis.otsu(hist);
+        long dark = 0;
+        long total = 0;
+        for (int i = 0; i < 256; i++) {
+            total += hist[i];
+            if (i <= t) {
+                dark += hist[i];
+            }
+        }
+        double darkShare = total == 0 ? 0 : (double) dark / total;
+        String d = String.format(java.util.Locale.ROOT, "dark share %.2f", darkShare);
+        if (darkShare <= 0.6) {
+            return Outcome.skipped(img, d);
         }
         byte[] p = img.pixels();
         byte[] out = new byte[p.length];
         for (int i = 0; i < p.length; i++) {
             out[i] = (byte) (255 - (p[i] & 0xff));
         }
-        return Outcome.changed(new GrayImage(img.width(), img.height(), out), "dark background " + median + ", inverted");
+        return Outcome.changed(new GrayImage(img.width(), img.height(), out), d + ", light text on dark: inverted");
     }
 }
