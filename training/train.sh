@@ -7,8 +7,8 @@
 # usage: training/train.sh [--smoke] [--iterations N] [--lines-per-font N] [--base fra|mkd]
 #                          [--name NAME] [--work DIR] [--out DIR] [--fonts "F1,F2,..."]
 #                          [--ptsizes "12 13 11"] [--lr 0.001] [--no-install]
-#   --smoke   a few fonts, a few lines, a few iterations, everything in a temporary directory;
-#             the committed model is never touched (CI uses this).
+#   --smoke   a few fonts, a few lines, a few iterations, everything in a temporary directory
+#             (removed afterwards unless KEEP=1); the committed model is never touched (CI).
 # Env: BASE_DIR (float base models, default: ../shared/models beside the repo).
 set -euo pipefail
 
@@ -140,6 +140,9 @@ if [ "$SMOKE" = 1 ]; then
   echo "Hello ŀ Ҕ Ǣ" > "$WORK/s.txt"
   text2image --fonts_dir /usr/share/fonts --fontconfig_tmpdir "$WORK/fc" --font "DejaVu Sans" \
     --text "$WORK/s.txt" --outputbase "$WORK/s" --ptsize 12 --resolution 300 --xsize 1200 --ysize 300 >/dev/null 2>&1
-  tesseract "$WORK/s.tif" - -l "$NAME" --tessdata-dir "$OUT" --psm 7 2>/dev/null | head -1
-  log "smoke OK (work dir $WORK)"
+  got="$(tesseract "$WORK/s.tif" - -l "$NAME" --tessdata-dir "$OUT" --psm 7 2>/dev/null | head -1)"
+  echo "smoke model read: $got"
+  [ -n "$got" ] || { echo "smoke FAILED: the smoke model read nothing" >&2; exit 1; }
+  [ "${KEEP:-0}" = 1 ] || rm -rf "$WORK"
+  log "smoke OK"
 fi

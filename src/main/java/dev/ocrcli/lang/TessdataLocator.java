@@ -176,10 +176,17 @@ public final class TessdataLocator {
         if (!isValidName(name)) {
             throw new OcrException(Kind.BAD_ARGUMENT, "invalid language name '" + name + "'");
         }
+        // Script models live in script/ upstream but beside the others in Debian's packages:
+        // script/Latin and Latin find either file.
+        String alias = name.startsWith("script/") ? name.substring("script/".length())
+                : Character.isUpperCase(name.charAt(0)) ? "script/" + name : null;
         for (Location loc : locations) {
             Path f = loc.dir().resolve(name + SUFFIX);
             if (Files.isRegularFile(f)) {
                 return new LanguagePack(name, f, loc.source());
+            }
+            if (alias != null && Files.isRegularFile(loc.dir().resolve(alias + SUFFIX))) {
+                return new LanguagePack(name, loc.dir().resolve(alias + SUFFIX), loc.source());
             }
         }
         for (String prefix : bundledResources) {
@@ -237,6 +244,9 @@ public final class TessdataLocator {
         boolean same = true;
         for (var e : packs.entrySet()) {
             Path dir = dataDirOf(e.getKey(), e.getValue().file());
+            if (!dir.resolve(e.getKey() + SUFFIX).equals(e.getValue().file())) {
+                same = false; // found under its alias: needs a link with the requested name
+            }
             if (common == null) {
                 common = dir;
             } else if (!common.equals(dir)) {

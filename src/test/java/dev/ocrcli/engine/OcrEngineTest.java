@@ -65,6 +65,19 @@ class OcrEngineTest {
     }
 
     @Test
+    void latinDiacriticsSurviveWithTheLatinScriptModel() {
+        List<String> text = List.of("Naïve café owners in Zürich serve crème brûlée.", "Łódź, Škoda, Øresund and Ångström are names.");
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                dev.ocrcli.lang.TessdataLocator.standard(null).available().containsKey("Latin"),
+                "the Latin script model (Debian tesseract-ocr-script-latn, installed by scripts/setup.sh)");
+        for (String lang : List.of("Latin", "script/Latin")) {
+            try (OcrEngine latin = OcrEngine.builder().languages(lang).build()) {
+                assertEquals(String.join("\n", text), lines(latin.recognize(OcrInput.of("d", TestImages.render(text), 0))), lang);
+            }
+        }
+    }
+
+    @Test
     void reportsWordsWithConfidencesAndBoxesInsideTheImage() {
         BufferedImage img = TestImages.render(ENGLISH);
         OcrResult r = engRus.recognize(OcrInput.of("en", img, 0));
