@@ -129,7 +129,16 @@ def special(word):
     return any(not c.isascii() and c not in RUS and c not in COMMON for c in word)
 
 
+_TSV = {}
+
+
 def tsv_words(img, lang, tdir, psm):
+    if (img, lang, tdir, psm) not in _TSV:
+        _TSV[img, lang, tdir, psm] = _tsv_words(img, lang, tdir, psm)
+    return _TSV[img, lang, tdir, psm]
+
+
+def _tsv_words(img, lang, tdir, psm):
     env = dict(os.environ, OMP_THREAD_LIMIT="1")
     r = subprocess.run(["tesseract", img, "-", "-l", lang, "--tessdata-dir", tdir, "--psm", psm, "tsv"],
                        capture_output=True, env=env)
@@ -145,7 +154,7 @@ def tsv_words(img, lang, tdir, psm):
 MIN_CONF = 30.0
 
 
-def merged_ocr(img, new, stock, tdir, psm):
+def merged_ocr(img, new, stock, tdir, psm, whole_line=False):
     """Strategy (c): read the page with the stock languages and with the new model. A stock word
     that overlaps a word the new model read with a character the stock models cannot produce
     (see special()) is replaced by the new model's words inside its box; everything else stays
@@ -166,6 +175,9 @@ def merged_ocr(img, new, stock, tdir, psm):
         y0 = min(b[1] for b, _ in ws); y1 = max(b[3] for b, _ in ws)
         mine = [(b, t) for k, b, t in alt if k[0] == key[0] and y0 <= (b[1] + b[3]) / 2 <= y1]
         spec = [(b, t) for b, t in mine if special(t)]
+        if whole_line and any(special(t) for _, t in mine):
+            out.append(" ".join(t for _, t in sorted(mine, key=lambda bt: bt[0][0])))
+            continue
         items, used = [], set()
         for b, t in ws:
             if any(overlap(b, a) for a, _ in spec):
@@ -174,18 +186,14 @@ def merged_ocr(img, new, stock, tdir, psm):
                         used.add(i); items.append((a, u))
             else:
                 items.append((b, t))
-        for i, (a, u) in enumerate(mine):
-            cx = (a[0] + a[2]) / 2
-            if i not in used and special(u) and not any(b[0] <= cx <= b[2] for b, _ in ws):
-                items.append((a, u))
         out.append(" ".join(t for _, t in sorted(items, key=lambda bt: bt[0][0])))
     return "\n".join(out)
 
 
 def ocr(img, lang, tdir, psm="3"):
-    if lang.startswith("merge:"):
-        new, stock = lang[6:].split("|")
-        return merged_ocr(img, new, stock, tdir, psm)
+    if lang.startswith("merge:") or lang.startswith("mergeline:"):
+        new, stock = lang.split(":", 1)[1].split("|")
+        return merged_ocr(img, new, stock, tdir, psm, whole_line=lang.startswith("mergeline:"))
     env = dict(os.environ, OMP_THREAD_LIMIT="1")
     r = subprocess.run(["tesseract", img, "-", "-l", lang, "--tessdata-dir", tdir, "--psm", psm],
                        capture_output=True, env=env)

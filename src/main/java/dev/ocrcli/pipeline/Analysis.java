@@ -18,6 +18,38 @@ final class Analysis {
         return h;
     }
 
+    /** Averages {@code k x k} blocks: a quick reduction for measurements (not for recognition). */
+    static GrayImage shrink(GrayImage img, int k) {
+        int w = img.width() / k;
+        int h = img.height() / k;
+        if (w < 1 || h < 1) {
+            return img;
+        }
+        byte[] src = img.pixels();
+        int sw = img.width();
+        int[] acc = new int[w];
+        byte[] out = new byte[w * h];
+        int area = k * k;
+        for (int y = 0; y < h; y++) {
+            java.util.Arrays.fill(acc, 0);
+            for (int dy = 0; dy < k; dy++) {
+                int row = (y * k + dy) * sw;
+                for (int x = 0; x < w; x++) {
+                    int base = row + x * k;
+                    int sum = 0;
+                    for (int dx = 0; dx < k; dx++) {
+                        sum += src[base + dx] & 0xff;
+                    }
+                    acc[x] += sum;
+                }
+            }
+            for (int x = 0; x < w; x++) {
+                out[y * w + x] = (byte) (acc[x] / area);
+            }
+        }
+        return new GrayImage(w, h, out);
+    }
+
     /** The grey value below which {@code fraction} of the pixels lie. */
     static int percentile(int[] hist, double fraction) {
         long total = 0;

@@ -1,7 +1,6 @@
 package dev.ocrcli.pipeline;
 
 import dev.ocrcli.image.GrayImage;
-import dev.ocrcli.image.Resize;
 
 import java.util.Locale;
 
@@ -42,8 +41,8 @@ final class DeskewStep implements Step {
 
     /** The skew in degrees (positive: lines fall to the right), NaN when the page has too little ink. */
     static double estimateDegrees(GrayImage img) {
-        double reduce = Math.min(1.0, 1000.0 / Math.max(img.width(), img.height()));
-        GrayImage small = reduce < 1 ? Resize.scale(img, reduce) : img;
+        int k = (int) Math.ceil(Math.max(img.width(), img.height()) / 1000.0);
+        GrayImage small = k > 1 ? Analysis.shrink(img, k) : img;
         boolean[] ink = Analysis.inkMask(small);
         int w = small.width();
         int h = small.height();
@@ -56,7 +55,7 @@ final class DeskewStep implements Step {
         if (count < 50 || count > ink.length * 0.6) {
             return Double.NaN;
         }
-        int stride = Math.max(1, count / 150_000);
+        int stride = Math.max(1, count / 60_000);
         int n = 0;
         float[] xs = new float[count / stride + 1];
         float[] ys = new float[count / stride + 1];
@@ -74,7 +73,7 @@ final class DeskewStep implements Step {
         int[] hist = new int[bins];
         double best = 0;
         double bestScore = -1;
-        for (double a = -MAX_DEGREES; a <= MAX_DEGREES + 1e-9; a += 0.5) {
+        for (double a = -MAX_DEGREES; a <= MAX_DEGREES + 1e-9; a += 1.0) {
             double s = score(xs, ys, n, a, hist);
             if (s > bestScore) {
                 bestScore = s;
@@ -82,14 +81,24 @@ final class DeskewStep implements Step {
             }
         }
         double center = best;
-        for (double a = center - 0.5; a <= center + 0.5 + 1e-9; a += 0.05) {
+        double coarse = best;
+        for (double a = center - 1.0; a <= center + 1.0 + 1e-9; a += 0.1) {
             double s = score(xs, ys, n, a, hist);
             if (s > bestScore) {
                 bestScore = s;
                 best = a;
             }
         }
-        return best;
+        // a last pass at 0.02 degree steps around the best tenth
+        center = best;
+        for (double a = center - 0.1; a <= center + 0.1 + 1e-9; a += 0.02) {
+            double s = score(xs, ys, n, a, hist);
+            if (s > bestScore) {
+                bestScore = s;
+                best = a;
+            }
+        }
+        return Math.abs(best - coarse) > 1.0 ? coarse : best;
     }
 
     private static double score(float[] xs, float[] ys, int n, double degrees, int[] hist) {

@@ -24,8 +24,8 @@ final class NormalizeStep implements Step {
         int[] hist = Analysis.histogram(img);
         int dark = Analysis.percentile(hist, 0.01);
         int paper = Analysis.percentile(hist, 0.9);
-        GrayImage bg = background(img);
-        int[] bgHist = Analysis.histogram(bg);
+        GrayImage grid = paperGrid(img);
+        int[] bgHist = Analysis.histogram(grid);
         int unevenness = Analysis.percentile(bgHist, 0.95) - Analysis.percentile(bgHist, 0.05);
         String d = String.format(Locale.ROOT, "paper %d, ink %d, background spread %d", paper, dark, unevenness);
         // Only grey or tinted paper, faint ink, or strong shading: on an ordinary scan the
@@ -34,7 +34,7 @@ final class NormalizeStep implements Step {
             return Outcome.skipped(img, d);
         }
         byte[] p = img.pixels();
-        byte[] b = bg.pixels();
+        byte[] b = Resize.to(grid, img.width(), img.height()).pixels();
         byte[] out = new byte[p.length];
         for (int i = 0; i < p.length; i++) {
             int bv = Math.max(1, b[i] & 0xff);
@@ -45,8 +45,8 @@ final class NormalizeStep implements Step {
         return Outcome.changed(stretch(flat), d + ", normalised");
     }
 
-    /** Paper brightness per pixel: the 90th percentile of each block, interpolated back to full size. */
-    static GrayImage background(GrayImage img) {
+    /** Paper brightness per block of {@value #BLOCK} px: each block's 90th percentile, spread into neighbouring ink-heavy blocks. */
+    static GrayImage paperGrid(GrayImage img) {
         int bw = Math.max(1, (img.width() + BLOCK - 1) / BLOCK);
         int bh = Math.max(1, (img.height() + BLOCK - 1) / BLOCK);
         byte[] blocks = new byte[bw * bh];
@@ -81,7 +81,7 @@ final class NormalizeStep implements Step {
                 grown[by * bw + bx] = (byte) m;
             }
         }
-        return Resize.to(new GrayImage(bw, bh, grown), img.width(), img.height());
+        return new GrayImage(bw, bh, grown);
     }
 
     /** Maps the 0.5th..99.5th percentile range onto 0..255. */
