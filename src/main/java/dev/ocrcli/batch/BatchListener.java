@@ -1,0 +1,15 @@
+package dev.ocrcli.batch;
+
+import dev.ocrcli.result.OcrResult;
+
+/** Hears about each input as the batch emits it, in input order, on the thread running the batch. */
+public interface BatchListener {
+    /** An input was recognised (and its outputs written). */
+    default void succeeded(BatchItem item, OcrResult result) {}
+
+    /** An input failed; the batch goes on. */
+    default void failed(BatchItem item, Throwable error) {}
+
+    /** An input was left out because its outputs existed. */
+    default void skipped(BatchItem item) {}
+}
