@@ -2,12 +2,16 @@
 # bench/batch.sh: batch throughput of ocr-cli against Debian's tesseract, memory over a long run,
 # and the PDF path against the image path. Prints its numbers; see bench/RESULTS.md.
 #
-#   bench/batch.sh [N_IMAGES] [N_MEMORY]
+#   bench/batch.sh [N_IMAGES] [N_MEMORY] [N_SYNTHETIC]
 #
 # N_IMAGES (default 300) images are drawn, in a fixed order, from ../shared/eval/synthetic and
 # ../shared/eval/scribe (read in place, repeated when N exceeds the 69 there); the same list and
 # the same eng+rus models (the system tessdata) serve every contender. N_MEMORY (default 1000)
-# images are recognised with --jobs 2 while VmRSS is sampled every second.
+# images are recognised with --jobs 2 while VmRSS is sampled every second (JVM flags as in the
+# ./ocr launcher: serial GC; set MEM_JAVA_OPTS to try others). N_SYNTHETIC (default 110) synthetic
+# images alone form a second comparison, of small images where loading models per process counts.
+# Every contender's CPU time (user+sys) is printed too: on a machine shared with other work the
+# wall-clock ratios measure the share of the CPU each got as much as the program.
 # Work files go to bench/out/ (git-ignored).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -15,6 +19,7 @@ root="$(dirname "$here")"
 shared="$(cd "$root/../shared" 2>/dev/null && pwd || echo /work/shared)"
 n="${1:-300}"
 nmem="${2:-1000}"
+nsyn="${3:-110}"
 out="$here/out/batch"
 jar="$root/target/ocr-cli.jar"
 tessdata=/usr/share/tesseract-ocr/5/tessdata
@@ -41,44 +46,54 @@ rate() { python3 -c "import sys; n,t=float(sys.argv[1]),float(sys.argv[2]); prin
 ratio() { python3 -c "import sys; print(f'{float(sys.argv[1])/float(sys.argv[2]):.2f}')" "$@"; }
 secs() { python3 -c "import sys; print(f'{float(sys.argv[2])-float(sys.argv[1]):.1f}')" "$@"; }
 
-echo "# bench/batch.sh: $n images ($(grep -c synthetic "$out/list.txt") synthetic, $(grep -c scribe "$out/list.txt") scribe), $langs, $(nproc --all) cores"
+echo "# bench/batch.sh: mixed set $n images ($(grep -c synthetic "$out/list.txt") synthetic, $(grep -c scribe "$out/list.txt") scribe), $langs, $(nproc --all) cores"
 echo "# other processes using the CPU at start:"
 ps -eo pcpu,comm --sort=-pcpu | awk 'NR>1 && $1>5 {print "#   " $0}' | head -5
 
 ocr() { java -jar "$jar" --tessdata "$tessdata" --lang "$langs" --no-progress "$@"; }
 
-# 1. Debian tesseract, one process per image
-mkdir -p "$out/loop"
-t0=$(now); i=0
-while IFS= read -r f; do i=$((i + 1)); tesseract "$f" "$out/loop/$i" -l "$langs" >/dev/null 2>&1 || true; done < "$out/list.txt"
-t1=$(now); loop_s=$(secs "$t0" "$t1"); loop_r=$(rate "$n" "$loop_s")
-echo "tesseract loop (1 process per image):   $loop_s s  $loop_r images/s"
+# Runs a command, prints wall seconds and CPU seconds (user+sys of it and its children).
+timed() { /usr/bin/time -f "%e %U %S" -o "$out/time.txt" "$@"; read -r w u sy < "$out/time.txt"; cpu=$(python3 -c "print(f'{$u+$sy:.1f}')"); wall=$w; }
 
-# 2. Debian tesseract, list-file mode, one process
-t0=$(now); tesseract "$out/list.txt" "$out/listmode" -l "$langs" >/dev/null 2>&1; t1=$(now)
-list_s=$(secs "$t0" "$t1"); list_r=$(rate "$n" "$list_s")
-echo "tesseract list file (1 process):        $list_s s  $list_r images/s"
+compare() {  # compare NAME LISTFILE
+  local name=$1 list=$2 count; count=$(wc -l < "$list")
+  echo
+  echo "## $name: $count images"
+  mkdir -p "$out/$name/loop"
+  timed bash -c 'i=0; while IFS= read -r f; do i=$((i + 1)); tesseract "$f" "$0/$i" -l "$1" >/dev/null 2>&1 || true; done < "$2"' "$out/$name/loop" "$langs" "$list"
+  loop_s=$wall; loop_c=$cpu; loop_r=$(rate "$count" "$wall")
+  timed tesseract "$list" "$out/$name/listmode" -l "$langs" >/dev/null 2>&1
+  list_s=$wall; list_c=$cpu; list_r=$(rate "$count" "$wall")
+  for j in 1 2; do
+    timed java -jar "$jar" --tessdata "$tessdata" --lang "$langs" --no-progress --files-from "$list" --jobs $j -o "$out/$name/ocr-j$j" -f txt 2>"$out/$name/ocr-j$j.err" || true
+    eval "j${j}_s=$wall; j${j}_c=$cpu; j${j}_r=$(rate "$count" "$wall")"
+  done
+  echo "| contender | wall s | images/s | CPU s | CPU s/image | cores used |"
+  echo "|---|---|---|---|---|---|"
+  for c in loop list j1 j2; do
+    eval "s=\$${c}_s; r=\$${c}_r; cp=\$${c}_c"
+    case $c in loop) label="tesseract, 1 process per image";; list) label="tesseract list file, 1 process";; j1) label="ocr-cli --jobs 1";; j2) label="ocr-cli --jobs 2";; esac
+    echo "| $label | $s | $r | $cp | $(python3 -c "print(f'{$cp/$count:.3f}')") | $(python3 -c "print(f'{$cp/$s:.2f}')") |"
+  done
+  echo
+  echo "| ratio (images/s) | measured | target |"
+  echo "|---|---|---|"
+  echo "| ocr-cli --jobs 2 / tesseract loop | $(ratio "$j2_r" "$loop_r")x | >= 5x |"
+  echo "| ocr-cli --jobs 2 / tesseract list mode | $(ratio "$j2_r" "$list_r")x | >= 1.8x |"
+  echo "| ocr-cli --jobs 2 / ocr-cli --jobs 1 | $(ratio "$j2_r" "$j1_r")x | >= 1.8x |"
+  echo "| ocr-cli --jobs 1 / tesseract list mode | $(ratio "$j1_r" "$list_r")x | (info) |"
+  echo "| CPU per image: tesseract loop / ocr-cli --jobs 2 | $(python3 -c "print(f'{$loop_c/$j2_c:.2f}')")x | (info) |"
+}
 
-# 3. ocr-cli --jobs 1 and --jobs 2, one file per input
-for j in 1 2; do
-  t0=$(now); ocr --files-from "$out/list.txt" --jobs $j -o "$out/ocr-j$j" -f txt 2>"$out/ocr-j$j.err" || true; t1=$(now)
-  s=$(secs "$t0" "$t1"); r=$(rate "$n" "$s")
-  eval "j${j}_s=$s; j${j}_r=$r"
-  echo "ocr-cli --jobs $j:                          $s s  $r images/s  ($(tail -1 "$out/ocr-j$j.err"))"
-done
-
-echo
-echo "| compared with | measured | target |"
-echo "|---|---|---|"
-echo "| tesseract loop ($loop_r img/s) vs ocr-cli --jobs 2 ($j2_r img/s) | $(ratio "$j2_r" "$loop_r")x | >= 5x |"
-echo "| tesseract list mode ($list_r img/s) vs ocr-cli --jobs 2 | $(ratio "$j2_r" "$list_r")x | >= 1.8x |"
-echo "| ocr-cli --jobs 1 ($j1_r img/s) vs --jobs 2 | $(ratio "$j2_r" "$j1_r")x | >= 1.8x |"
-echo "| tesseract list mode vs ocr-cli --jobs 1 | $(ratio "$j1_r" "$list_r")x | (info) |"
+compare mixed "$out/list.txt"
+syn_only "$nsyn" > "$out/synlist.txt"
+compare synthetic "$out/synlist.txt"
 
 # 4. Memory: --jobs 2 over N_MEMORY images, VmRSS every second against images done
 echo
-echo "# memory: --jobs 2 over $nmem synthetic images (jsonl on stdout, counted as they come)"
-java -jar "$jar" --tessdata "$tessdata" --lang "$langs" --no-progress --files-from "$out/memlist.txt" --jobs 2 -f jsonl > "$out/mem.jsonl" 2>"$out/mem.err" &
+mem_opts="${MEM_JAVA_OPTS:--XX:+UseSerialGC}"
+echo "# memory: --jobs 2 over $nmem synthetic images, java $mem_opts (jsonl on stdout, counted as they come)"
+java $mem_opts -jar "$jar" --tessdata "$tessdata" --lang "$langs" --no-progress --files-from "$out/memlist.txt" --jobs 2 -f jsonl > "$out/mem.jsonl" 2>"$out/mem.err" &
 pid=$!
 : > "$out/rss.tsv"
 while kill -0 $pid 2>/dev/null; do
