@@ -129,6 +129,12 @@ def special(word):
     return any(not c.isascii() and c not in RUS and c not in COMMON for c in word)
 
 
+def mixed_script(word):
+    """A word with both Latin and Cyrillic letters is almost always a misreading."""
+    scripts = {unicodedata.name(c, "?").split()[0] for c in word if c.isalpha()}
+    return "LATIN" in scripts and "CYRILLIC" in scripts
+
+
 _TSV = {}
 
 
@@ -162,7 +168,7 @@ def merged_ocr(img, new, stock, tdir, psm, whole_line=False):
     base = [w[:3] for w in tsv_words(img, stock, tdir, psm)]
     # Words of the new model: special ones only count when confident (a low-confidence
     # "special" reading is usually a look-alike mistake, e.g. Ф read as Ө).
-    alt = [w[:3] for w in tsv_words(img, new, tdir, psm) if not special(w[2]) or w[3] >= MIN_CONF]
+    alt = [w[:3] for w in tsv_words(img, new, tdir, psm) if not special(w[2]) or (w[3] >= MIN_CONF and not mixed_script(w[2]))]
     lines = {}
     for key, box, text in base:
         lines.setdefault(key, []).append((box, text))

@@ -1,7 +1,9 @@
 package dev.ocrcli.cli;
 
+import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -11,8 +13,8 @@ import java.nio.charset.StandardCharsets;
  * results go to {@link #out()}, messages to {@link #err()}.
  */
 final class Console {
-    private static final PrintWriter OUT = new PrintWriter(
-            new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), false);
+    private static final OutputStream STDOUT = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16);
+    private static final PrintWriter OUT = new PrintWriter(new OutputStreamWriter(STDOUT, StandardCharsets.UTF_8), false);
     private static final PrintWriter ERR = new PrintWriter(
             new OutputStreamWriter(new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8), true);
 
@@ -20,6 +22,11 @@ final class Console {
 
     static PrintWriter out() {
         return OUT;
+    }
+
+    /** Standard output as bytes (binary formats); flush {@link #out()} before switching to it. */
+    static OutputStream stdout() {
+        return STDOUT;
     }
 
     static PrintWriter err() {

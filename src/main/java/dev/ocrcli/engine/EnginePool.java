@@ -27,6 +27,9 @@ public final class EnginePool implements AutoCloseable {
     private final int recycleAfter;
     private final BlockingQueue<Slot> idle;
     private final AtomicInteger busy = new AtomicInteger();
+    /** Engines built or being built (a lazy pool grows up to {@code size}). */
+    private final AtomicInteger created = new AtomicInteger();
+    private volatile RuntimeException startupFailure;
     private volatile boolean closed;
 
     private static final class Slot {
@@ -42,6 +45,10 @@ public final class EnginePool implements AutoCloseable {
      * @param recycleAfter rebuild an engine after this many uses (0: never)
      */
     public EnginePool(OcrEngine.Builder builder, int size, int recycleAfter) {
+        this(builder, size, recycleAfter, true);
+    }
+
+    private EnginePool(OcrEngine.Builder builder, int size, int recycleAfter, boolean eager) {
         if (size < 1) {
             throw new OcrException(Kind.BAD_ARGUMENT, "engine pool size must be at least 1");
         }
@@ -50,6 +57,9 @@ public final class EnginePool implements AutoCloseable {
         this.size = size;
         this.recycleAfter = Math.max(0, recycleAfter);
         this.idle = new ArrayBlockingQueue<>(size);
+        if (!eager) {
+            return;
+        }
         List<Slot> made = new ArrayList<>();
         try {
             for (int i = 0; i < size; i++) {
@@ -61,7 +71,76 @@ public final class EnginePool implements AutoCloseable {
             made.forEach(s -> s.engine.close());
             throw e;
         }
+        created.set(size);
         idle.addAll(made);
+    }
+
+    /**
+     * A pool that loads no engine now: engines are built when first needed (by the borrowing
+     * thread, or in the background after {@link #warmUp()}), up to {@code size}. For command-line
+     * batches, where starting fast matters and the number of useful engines depends on the input.
+     */
+    public static EnginePool lazy(OcrEngine.Builder builder, int size, int recycleAfter) {
+        return new EnginePool(builder, size, recycleAfter, false);
+    }
+
+    /**
+     * Starts building every engine not built yet, each on its own short-lived thread, and returns
+     * at once; borrowers wait for them. A failure is kept (see {@link #startupFailure()}) and the
+     * next borrower tries again, so it sees the failure itself.
+     */
+    public void warmUp() {
+        while (reserve()) {
+            Thread t = new Thread(() -> {
+                try {
+                    Slot s = newSlot();
+                    if (closed) {
+                        s.engine.close();
+                    } else {
+                        idle.add(s);
+                    }
+                } catch (RuntimeException e) {
+                    log.debug("engine warm-up failed: {}", e.toString());
+                }
+            }, "engine-warmup");
+            t.setDaemon(true);
+            t.start();
+        }
+    }
+
+    /**
+     * The last failure to build an engine, while no engine has been built since: set when the
+     * models or the native library cannot load at all, so a caller can stop instead of failing
+     * every input. Null when the last build succeeded.
+     */
+    public RuntimeException startupFailure() {
+        return startupFailure;
+    }
+
+    private boolean reserve() {
+        while (true) {
+            int c = created.get();
+            if (c >= size) {
+                return false;
+            }
+            if (created.compareAndSet(c, c + 1)) {
+                return true;
+            }
+        }
+    }
+
+    /** Builds an engine for a reserved place; gives the place back on failure. */
+    private Slot newSlot() {
+        try {
+            Slot s = new Slot();
+            s.engine = builder.build();
+            startupFailure = null;
+            return s;
+        } catch (RuntimeException e) {
+            created.decrementAndGet();
+            startupFailure = e;
+            throw e;
+        }
     }
 
     /** The options every engine of the pool has. */
@@ -98,10 +177,7 @@ public final class EnginePool implements AutoCloseable {
         if (closed) {
             throw new IllegalStateException("engine pool is closed");
         }
-        Slot slot = idle.poll(timeout, unit);
-        if (slot == null) {
-            throw new OcrException(Kind.ENGINE_FAILED, "no engine became free within " + unit.toMillis(timeout) + " ms");
-        }
+        Slot slot = borrow(timeout, unit);
         busy.incrementAndGet();
         try {
             return work.apply(slot.engine);
@@ -115,6 +191,29 @@ public final class EnginePool implements AutoCloseable {
                 slot.engine.close();
             } else {
                 idle.add(slot);
+            }
+        }
+    }
+
+    private Slot borrow(long timeout, TimeUnit unit) throws InterruptedException {
+        long waitNanos = unit.toNanos(timeout);
+        long deadline = System.nanoTime() + waitNanos;
+        while (true) {
+            Slot slot = idle.poll();
+            if (slot != null) {
+                return slot;
+            }
+            if (reserve()) {
+                return newSlot();
+            }
+            long left = waitNanos == Long.MAX_VALUE ? Long.MAX_VALUE : deadline - System.nanoTime();
+            if (left <= 0) {
+                throw new OcrException(Kind.ENGINE_FAILED, "no engine became free within " + unit.toMillis(timeout) + " ms");
+            }
+            // short waits: an engine that fails to build in the background frees its place for us
+            slot = idle.poll(Math.min(left, TimeUnit.MILLISECONDS.toNanos(50)), TimeUnit.NANOSECONDS);
+            if (slot != null) {
+                return slot;
             }
         }
     }

@@ -87,6 +87,11 @@ public final class JsonWriter implements ResultWriter {
         out.write('\n');
     }
 
+    @Override
+    public String mediaType() {
+        return "application/json";
+    }
+
     private static void confidence(JsonGenerator g, double c) throws IOException {
         g.writeNumberField("confidence", Math.round(c * 100) / 100.0);
     }

@@ -22,6 +22,11 @@ public record PageResult(int pageNumber, int width, int height, int dpi, String 
         preprocessing = List.copyOf(preprocessing);
     }
 
+    /** A page read without preprocessing (or whose text came from elsewhere, e.g. a PDF's text layer). */
+    public PageResult(int pageNumber, int width, int height, int dpi, String text, List<Line> lines) {
+        this(pageNumber, width, height, dpi, text, lines, List.of());
+    }
+
     /** All words of the page in reading order. */
     public List<Word> words() {
         List<Word> all = new ArrayList<>();

@@ -166,12 +166,13 @@ class CliTest {
         Path badJpeg = TestImages.write(tmp, "bad.jpg", Arrays.copyOf(jpeg, jpeg.length / 2));
 
         assertOneLineError(Cli.run(tmp.resolve("missing.png").toString()), ExitCodes.INPUT_NOT_FOUND, "missing.png: no such file");
-        assertOneLineError(Cli.run(tmp.toString()), ExitCodes.INPUT_NOT_FOUND, "is a directory");
+        Path emptyDir = Files.createDirectories(tmp.resolve("no-images-here"));
+        assertOneLineError(Cli.run(emptyDir.toString()), ExitCodes.INPUT_NOT_FOUND, "no images or PDFs found");
         assertOneLineError(Cli.run(empty.toString()), ExitCodes.INPUT_UNREADABLE, "empty.png: empty file");
         assertOneLineError(Cli.run(truncated.toString()), ExitCodes.INPUT_UNREADABLE, "truncated.png: truncated or corrupt");
         assertOneLineError(Cli.run(badJpeg.toString()), ExitCodes.INPUT_UNREADABLE, "bad.jpg: truncated or corrupt");
         assertOneLineError(Cli.run(text.toString()), ExitCodes.INPUT_UNREADABLE, "notes.txt: not an image");
-        assertOneLineError(Cli.run(pdf.toString()), ExitCodes.INPUT_UNREADABLE, "unsupported format: PDF");
+        assertOneLineError(Cli.run(pdf.toString()), ExitCodes.INPUT_UNREADABLE, "doc.pdf: truncated or corrupt PDF");
         // over 32767 px it would be read in tiles, but this header has no pixels behind it
         assertOneLineError(Cli.run(wide.toString()), ExitCodes.INPUT_UNREADABLE, "wide.png: truncated or corrupt");
         assertOneLineError(Cli.run(bomb.toString()), ExitCodes.IMAGE_TOO_LARGE, "100000x100000");

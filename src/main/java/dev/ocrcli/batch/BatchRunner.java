@@ -1,0 +1,281 @@
+package dev.ocrcli.batch;
+
+import dev.ocrcli.OcrException;
+import dev.ocrcli.OcrException.Kind;
+import dev.ocrcli.engine.EnginePool;
+import dev.ocrcli.engine.OcrEngine;
+import dev.ocrcli.image.Inputs;
+import dev.ocrcli.image.OcrInput;
+import dev.ocrcli.image.Page;
+import dev.ocrcli.image.PageSource;
+import dev.ocrcli.output.OutputFormat;
+import dev.ocrcli.output.PdfWriter;
+import dev.ocrcli.result.OcrResult;
+import dev.ocrcli.result.PageResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Recognises many inputs with every core and writes the results in input order.
+ *
+ * <p>A fixed set of worker threads (at most {@code jobs}, never more than there are inputs)
+ * each borrows an engine from a lazily built {@link EnginePool}: models load once per engine, in
+ * the background while the first inputs decode. A worker reads its input (a PDF page by page),
+ * recognises it, writes its files under the output directory atomically, and renders what goes to
+ * standard output; the calling thread then emits the outcomes strictly in input order. At most
+ * {@code 2 * jobs + 1} inputs are in flight (the reorder window), so memory stays bounded however
+ * long the batch, and one slow input only holds back output, not work.
+ *
+ * <p>A failing input is reported and the batch goes on; a failure to load the engine at all
+ * (missing language, no native library) stops the batch with that exception. Knows nothing of the
+ * command line.
+ */
+public final class BatchRunner {
+    private static final Logger log = LoggerFactory.getLogger(BatchRunner.class);
+
+    private final OcrEngine.Builder builder;
+    private final BatchOptions opt;
+
+    public BatchRunner(OcrEngine.Builder builder, BatchOptions options) {
+        this.builder = builder;
+        this.opt = options;
+    }
+
+    private record Outcome(BatchItem item, OcrResult result, byte[] stdout, Throwable error, boolean skipped) {}
+
+    /**
+     * Runs the batch.
+     *
+     * @param items    the inputs, in order
+     * @param stdout   where {@link BatchOptions#stdoutFormat()} goes (not closed)
+     * @param listener told about each input in order (may be null)
+     * @param progress the progress bar (may be null)
+     * @return the counts and the first failure
+     * @throws OcrException when no engine can be built (nothing was recognised then)
+     */
+    public BatchSummary run(List<BatchItem> items, OutputStream stdout, BatchListener listener, Progress progress) {
+        long t0 = System.nanoTime();
+        BatchListener l = listener != null ? listener : new BatchListener() {};
+        OutputLayout layout = opt.outputDir() == null ? null : new OutputLayout(opt.outputDir(), items);
+        int threads = Math.max(1, Math.min(opt.jobs(), items.size()));
+        int window = 2 * threads + 1;
+        Inputs inputs = new Inputs(opt.maxPixels(), opt.pdfDpi());
+        AtomicInteger threadNo = new AtomicInteger();
+        ExecutorService workers = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "ocr-" + threadNo.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        EnginePool pool = EnginePool.lazy(builder, threads, opt.recycleAfter());
+        int ok = 0;
+        int failed = 0;
+        int skipped = 0;
+        long pages = 0;
+        Throwable first = null;
+        boolean stdoutOpen = opt.stdoutFormat() != null;
+        boolean wroteStdout = false;
+        byte[] separator = opt.stdoutFormat() == null ? new byte[0]
+                : opt.stdoutFormat().writer().separator().getBytes(StandardCharsets.UTF_8);
+        Deque<Future<Outcome>> inFlight = new ArrayDeque<>();
+        try {
+            pool.warmUp();
+            int next = 0;
+            while (next < items.size() || !inFlight.isEmpty()) {
+                while (next < items.size() && inFlight.size() < window) {
+                    BatchItem item = items.get(next++);
+                    if (opt.skipExisting() && layout != null && allExist(layout, item)) {
+                        inFlight.add(CompletableFuture.completedFuture(new Outcome(item, null, null, null, true)));
+                    } else {
+                        inFlight.add(workers.submit(() -> process(item, pool, inputs, layout, l)));
+                    }
+                }
+                Outcome o = await(inFlight.poll());
+                if (o.skipped()) {
+                    skipped++;
+                    l.skipped(o.item());
+                } else if (o.error() != null) {
+                    RuntimeException fatal = pool.startupFailure();
+                    if (fatal != null && o.error() instanceof OcrException) {
+                        throw fatal;
+                    }
+                    failed++;
+                    if (first == null) {
+                        first = o.error();
+                    }
+                    l.failed(o.item(), o.error());
+                } else {
+                    ok++;
+                    pages += o.result().pages().size();
+                    if (stdoutOpen && o.stdout() != null) {
+                        try {
+                            if (wroteStdout) {
+                                stdout.write(separator);
+                            }
+                            stdout.write(o.stdout());
+                            stdout.flush();
+                            wroteStdout = true;
+                        } catch (IOException e) {
+                            // standard output closed (piped into head): stop, nothing more can be delivered
+                            log.debug("standard output closed: {}", e.toString());
+                            stdoutOpen = false;
+                            if (opt.outputDir() == null) {
+                                break;
+                            }
+                        }
+                    }
+                    l.succeeded(o.item(), o.result());
+                }
+                if (progress != null) {
+                    progress.add(!o.skipped() && o.error() == null, o.skipped(),
+                            o.result() == null ? 0 : o.result().pages().size());
+                }
+            }
+        } finally {
+            for (Future<Outcome> f : inFlight) {
+                f.cancel(true);
+            }
+            workers.shutdownNow();
+            pool.close();
+            if (progress != null) {
+                progress.finish();
+            }
+        }
+        return new BatchSummary(ok, failed, skipped, pages, (System.nanoTime() - t0) / 1_000_000, first);
+    }
+
+    private static Outcome await(Future<Outcome> f) {
+        try {
+            return f.get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("batch worker failed", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new OcrException(Kind.ENGINE_FAILED, "interrupted");
+        }
+    }
+
+    private boolean allExist(OutputLayout layout, BatchItem item) {
+        if (opt.fileFormats().isEmpty()) {
+            return false;
+        }
+        for (OutputFormat f : opt.fileFormats()) {
+            if (!Files.isRegularFile(layout.target(item, f))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Runs on a worker: read, recognise, write the files, render the stdout part. */
+    private Outcome process(BatchItem item, EnginePool pool, Inputs inputs, OutputLayout layout, BatchListener listener) {
+        try {
+            return recognizeAndWrite(item, pool, inputs, layout, listener);
+        } catch (IOException | RuntimeException | OutOfMemoryError e) {
+            Throwable err = e;
+            if (e instanceof IOException io) {
+                err = new OcrException(Kind.ENGINE_FAILED, item.label() + ": cannot write output: " + io.getMessage(), io);
+            } else if (e instanceof OutOfMemoryError) {
+                err = new OcrException(Kind.IMAGE_TOO_LARGE, item.label() + ": out of memory (raise -Xmx or lower --jobs)");
+            }
+            return new Outcome(item, null, null, err, false);
+        }
+    }
+
+    private Outcome recognizeAndWrite(BatchItem item, EnginePool pool, Inputs inputs, OutputLayout layout, BatchListener listener)
+            throws IOException {
+        long t0 = System.nanoTime();
+        boolean pdfFile = opt.fileFormats().contains(OutputFormat.PDF);
+        boolean pdfOut = pdfFile || opt.stdoutFormat() == OutputFormat.PDF;
+        List<PageResult> pages = new ArrayList<>();
+        long recognizeMs = 0;
+        long loadMs;
+        byte[] pdfBytes = null;
+        try (PageSource src = open(item, inputs); PdfWriter.PageSink pdf = pdfOut ? PdfWriter.open() : null) {
+            for (int i = 0; i < src.pageCount(); i++) {
+                if (opt.pdfText() == BatchOptions.PdfText.SKIP) {
+                    String existing = src.existingText(i);
+                    if (existing != null) {
+                        int[] size = src.pageSize(i);
+                        PageResult kept = new PageResult(i + 1, size[0], size[1], src.pageDpi(i), existing, List.of());
+                        pages.add(kept);
+                        if (pdf != null) {
+                            pdf.add(kept, src.page(i).image());
+                        }
+                        continue;
+                    }
+                }
+                Page page = src.page(i);
+                if (pdf != null && page.large() != null) {
+                    throw new OcrException(OcrException.Kind.BAD_ARGUMENT, item.label() + ": searchable PDF output is not available for a "
+                            + page.width() + "x" + page.height() + " px page (read in tiles); use another format");
+                }
+                OcrInput one = new OcrInput(src.source(), List.of(page), 0);
+                int pageNumber = i + 1;
+                java.util.function.Consumer<dev.ocrcli.image.GrayImage> seen = listener.wantsPreprocessed()
+                        ? img -> listener.preprocessed(item, pageNumber, img) : null;
+                OcrResult r = pool.withEngine(e -> e.recognize(one, opt.regions(), seen));
+                PageResult pr = r.pages().get(0);
+                pages.add(pr);
+                recognizeMs += r.timing().recognizeMillis();
+                if (pdf != null) {
+                    pdf.add(pr, page.image());
+                }
+            }
+            loadMs = src.loadMillis();
+            if (pdf != null) {
+                ByteArrayOutputStream buf = new ByteArrayOutputStream(1 << 16);
+                pdf.save(buf);
+                pdfBytes = buf.toByteArray();
+            }
+        }
+        long totalMs = (System.nanoTime() - t0) / 1_000_000;
+        OcrResult result = new OcrResult(item.label(), builder.options().languages(), pages,
+                new OcrResult.Timing(loadMs, recognizeMs, totalMs));
+        if (layout != null) {
+            for (OutputFormat f : opt.fileFormats()) {
+                Path target = layout.target(item, f);
+                byte[] pdfData = pdfBytes;
+                AtomicFiles.write(target, out -> {
+                    if (f == OutputFormat.PDF) {
+                        out.write(pdfData);
+                    } else {
+                        f.writer().write(result, out);
+                    }
+                });
+            }
+        }
+        byte[] forStdout = null;
+        if (opt.stdoutFormat() == OutputFormat.PDF) {
+            forStdout = pdfBytes;
+        } else if (opt.stdoutFormat() != null) {
+            ByteArrayOutputStream buf = new ByteArrayOutputStream(4096);
+            opt.stdoutFormat().writer().write(result, buf);
+            forStdout = buf.toByteArray();
+        }
+        return new Outcome(item, result, forStdout, null, false);
+    }
+
+    private static PageSource open(BatchItem item, Inputs inputs) throws IOException {
+        if (item.isStdin()) {
+            return inputs.open(System.in.readAllBytes(), "-");
+        }
+        return inputs.open(item.path());
+    }
+}

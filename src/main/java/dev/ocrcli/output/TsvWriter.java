@@ -1,0 +1,65 @@
+package dev.ocrcli.output;
+
+import dev.ocrcli.result.Box;
+import dev.ocrcli.result.Line;
+import dev.ocrcli.result.OcrResult;
+import dev.ocrcli.result.PageResult;
+import dev.ocrcli.result.Word;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Tesseract's TSV layout: a header, then one row per page (level 1), text line (level 4) and word
+ * (level 5) with {@code left top width height} in pixels of the original image and the confidence
+ * ({@code -1} on rows that are not words). ocr-cli keeps no blocks or paragraphs, so
+ * {@code block_num} and {@code par_num} are 1 on every line and word row.
+ */
+public final class TsvWriter implements ResultWriter {
+    /** The header row, as Tesseract writes it. */
+    public static final String HEADER = "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext";
+
+    @Override
+    public void write(OcrResult result, Writer out) throws IOException {
+        StringBuilder sb = new StringBuilder(4096);
+        sb.append(HEADER).append('\n');
+        for (PageResult p : result.pages()) {
+            row(sb, 1, p.pageNumber(), 0, 0, 0, 0, 0, 0, p.width(), p.height(), -1, "");
+            List<Line> lines = p.lines();
+            for (int li = 0; li < lines.size(); li++) {
+                Line l = lines.get(li);
+                Box b = l.box();
+                row(sb, 4, p.pageNumber(), 1, 1, li + 1, 0, b.x0(), b.y0(), b.width(), b.height(), -1, "");
+                List<Word> words = l.words();
+                for (int wi = 0; wi < words.size(); wi++) {
+                    Word w = words.get(wi);
+                    Box wb = w.box();
+                    row(sb, 5, p.pageNumber(), 1, 1, li + 1, wi + 1, wb.x0(), wb.y0(), wb.width(), wb.height(), w.confidence(), w.text());
+                }
+            }
+            out.write(sb.toString());
+            sb.setLength(0);
+        }
+        out.write(sb.toString());
+    }
+
+    private static void row(StringBuilder sb, int level, int page, int block, int par, int line, int word,
+                            int left, int top, int width, int height, double conf, String text) {
+        sb.append(level).append('\t').append(page).append('\t').append(block).append('\t').append(par).append('\t')
+                .append(line).append('\t').append(word).append('\t').append(left).append('\t').append(top).append('\t')
+                .append(width).append('\t').append(height).append('\t');
+        if (conf < 0) {
+            sb.append("-1");
+        } else {
+            sb.append(String.format(Locale.ROOT, "%.6f", conf));
+        }
+        sb.append('\t').append(text.replaceAll("[\\t\\r\\n]", " ")).append('\n');
+    }
+
+    @Override
+    public String mediaType() {
+        return "text/tab-separated-values; charset=utf-8";
+    }
+}
