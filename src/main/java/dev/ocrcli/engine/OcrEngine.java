@@ -54,6 +54,7 @@ public final class OcrEngine implements AutoCloseable {
     private TesseractHandle tess;
     private TesseractHandle osd;
     private ScriptResolver scripts;
+    private RareLetterResolver rare;
 
     private OcrEngine(EngineOptions options) {
         this.options = options;
@@ -79,6 +80,9 @@ public final class OcrEngine implements AutoCloseable {
         }
         tess.setPageSegMode(options.psm());
         scripts = ScriptResolver.forLanguages(langs, dataPath.toString(), !options.tesseractMessages());
+        if (preprocessor.letters()) {
+            rare = RareLetterResolver.forLanguages(langs, locator, !options.tesseractMessages());
+        }
         log.debug("engine ready: {} from {} in {} ms", langs, dataPath, (System.nanoTime() - t0) / 1_000_000);
     }
 
@@ -327,13 +331,26 @@ public final class OcrEngine implements AutoCloseable {
             if (!tess.recognize(options.timeoutMillis())) {
                 throw new OcrException(Kind.ENGINE_FAILED, source + ": recognition did not finish within " + options.timeoutMillis() + " ms");
             }
-            String t = tess.text();
+            String t = tess.text() == null ? "" : tess.text();
             List<Line> lines = tess.lines();
+            List<StepReport> steps = new ArrayList<>(p.steps());
             if (scripts != null && preprocessor.scripts()) {
-                ScriptResolver.Result fixed = scripts.resolve(p.image(), t == null ? "" : t, lines);
-                return new Reading(p.image(), p.toInput(), fixed.text(), fixed.lines(), p.steps());
+                long t0 = System.nanoTime();
+                ScriptResolver.Result fixed = scripts.resolve(p.image(), t, lines);
+                t = fixed.text();
+                lines = fixed.lines();
+                steps.add(new StepReport("scripts", fixed.replaced() > 0, fixed.replaced() + " words re-read in their line's script",
+                        (System.nanoTime() - t0) / 1000));
             }
-            return new Reading(p.image(), p.toInput(), t == null ? "" : t, lines, p.steps());
+            if (rare != null) {
+                long t0 = System.nanoTime();
+                ScriptResolver.Result fixed = rare.resolve(p.image(), t, lines);
+                t = fixed.text();
+                lines = fixed.lines();
+                steps.add(new StepReport("letters", fixed.replaced() > 0, fixed.replaced() + " lines read with rare letters",
+                        (System.nanoTime() - t0) / 1000));
+            }
+            return new Reading(p.image(), p.toInput(), t, lines, steps);
         } finally {
             tess.clear();
         }
@@ -385,6 +402,10 @@ public final class OcrEngine implements AutoCloseable {
         if (scripts != null) {
             scripts.close();
             scripts = null;
+        }
+        if (rare != null) {
+            rare.close();
+            rare = null;
         }
     }
 

@@ -26,15 +26,12 @@ final class ScriptResolver implements AutoCloseable {
     /** The re-reading must beat the original confidence by this much. */
     static final double MARGIN = 2;
 
-    private final String dataPath;
     private final Map<Script, String> languages = new EnumMap<>(Script.class);
-    private final Map<Script, TesseractHandle> engines = new EnumMap<>(Script.class);
-    private final boolean quiet;
+    private final SecondReader reader;
 
     private ScriptResolver(String dataPath, Map<Script, String> languages, boolean quiet) {
-        this.dataPath = dataPath;
         this.languages.putAll(languages);
-        this.quiet = quiet;
+        this.reader = new SecondReader(dataPath, quiet);
     }
 
     /** A resolver for these languages, or null when they do not mix Latin and Cyrillic. */
@@ -116,40 +113,12 @@ final class ScriptResolver implements AutoCloseable {
     }
 
     private Word reread(GrayImage image, Box box, Script script) {
-        int padX = Math.max(2, box.height() / 6);
-        int padY = Math.max(2, box.height() / 8);
-        int x0 = Math.max(0, box.x0() - padX);
-        int y0 = Math.max(0, box.y0() - padY);
-        int x1 = Math.min(image.width(), box.x1() + padX);
-        int y1 = Math.min(image.height(), box.y1() + padY);
-        if (x1 - x0 < 3 || y1 - y0 < 3) {
-            return null;
-        }
-        GrayImage crop = image.crop(x0, y0, x1 - x0, y1 - y0).padded(Math.max(8, box.height() / 2));
-        TesseractHandle t = engines.computeIfAbsent(script, s -> {
-            TesseractHandle h = new TesseractHandle(dataPath, languages.get(s), EngineOptions.OEM_DEFAULT, Map.of(), quiet);
-            h.setPageSegMode(7);
-            return h;
-        });
-        t.setImage(crop, 0);
-        try {
-            if (!t.recognize(0)) {
-                return null;
-            }
-            List<Line> lines = t.lines();
-            if (lines.isEmpty()) {
-                return null;
-            }
-            Line l = lines.get(0);
-            return new Word(String.join("", l.words().stream().map(Word::text).toList()), l.confidence(), box);
-        } finally {
-            t.clear();
-        }
+        Line l = reader.read(image, box, languages.get(script));
+        return l == null ? null : new Word(String.join("", l.words().stream().map(Word::text).toList()), l.confidence(), box);
     }
 
     @Override
     public void close() {
-        engines.values().forEach(TesseractHandle::close);
-        engines.clear();
+        reader.close();
     }
 }

@@ -25,21 +25,25 @@ import java.util.Locale;
  * (margin). Two more need recognition and are carried out by the engine: {@code orient}
  * (90/180/270 degree pages: when a page reads poorly it asks Tesseract's orientation detection and
  * re-reads the page turned, keeping the better reading) and {@code scripts} (on Latin + Cyrillic
- * pages, words read in the wrong script are read again with the line's script's models).
+ * pages, words read in the wrong script are read again with the line's script's models) and
+ * {@code letters} (lines where the stock models stumbled are read again with ocr-cli's own
+ * model for Ŀ, Ҕ, Ǣ and their neighbours, kept when it finds such a letter).
  */
 public final class Preprocessor {
     private static final Logger log = LoggerFactory.getLogger(Preprocessor.class);
 
     /** All step names in pipeline order. */
-    public static final List<String> STEPS = List.of("invert", "normalize", "denoise", "deskew", "rescale", "pad", "orient", "scripts");
+    public static final List<String> STEPS = List.of("invert", "normalize", "denoise", "deskew", "rescale", "pad", "orient", "scripts", "letters");
 
     private final List<Step> steps;
     private final boolean orient;
     private final boolean scripts;
+    private final boolean letters;
     private final int maxSide;
     private final String spec;
 
-    private Preprocessor(String spec, List<Step> steps, boolean orient, boolean scripts, int maxSide) {
+    private Preprocessor(String spec, List<Step> steps, boolean orient, boolean scripts, boolean letters, int maxSide) {
+        this.letters = letters;
         this.spec = spec;
         this.steps = List.copyOf(steps);
         this.orient = orient;
@@ -81,7 +85,7 @@ public final class Preprocessor {
                 default -> { }
             }
         }
-        return new Preprocessor(s, steps, names.contains("orient"), names.contains("scripts"), maxSide);
+        return new Preprocessor(s, steps, names.contains("orient"), names.contains("scripts"), names.contains("letters"), maxSide);
     }
 
     /** The specification this was made from. */
@@ -92,6 +96,11 @@ public final class Preprocessor {
     /** Whether the engine should check page orientation. */
     public boolean orient() {
         return orient;
+    }
+
+    /** Whether the engine should re-read stumbling lines with the rare-letter model (Ŀ, Ҕ, Ǣ ...). */
+    public boolean letters() {
+        return letters;
     }
 
     /** Whether the engine should re-read words recognised in the wrong script on Latin + Cyrillic pages. */
