@@ -37,7 +37,7 @@ import java.util.concurrent.Callable;
 @Command(name = "ocr-cli", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, sortOptions = false,
         usageHelpAutoWidth = true,
         description = {"Recognise text in images with Tesseract and print it on stdout.", ""},
-        subcommands = {LangsCommand.class},
+        subcommands = {LangsCommand.class, ServeCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {
             "  0  success",
