@@ -113,6 +113,9 @@ public final class OcrServer implements AutoCloseable {
             c.jetty.multipartConfig.maxFileSize(cfg.maxBodyBytes(), SizeUnit.BYTES);
             c.jetty.multipartConfig.maxTotalRequestSize(cfg.maxBodyBytes(), SizeUnit.BYTES);
             c.jetty.multipartConfig.maxInMemoryFileSize((int) Math.min(Integer.MAX_VALUE, cfg.maxBodyBytes() + 1), SizeUnit.BYTES);
+            // Look at the headers as soon as they arrive, so an oversized Content-Length is refused
+            // before any of the body is sent (Jetty would otherwise wait for the first body bytes).
+            c.jetty.modifyHttpConfiguration(hc -> hc.setDelayDispatchUntilContent(false));
             c.jetty.modifyServer(server -> {
                 server.setHandler(stats);
                 server.setStopTimeout(cfg.shutdownGraceMillis());
@@ -220,6 +223,8 @@ public final class OcrServer implements AutoCloseable {
                 }
             }
             long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(cfg.shutdownGraceMillis());
+            // Connections accepted a moment ago may not have dispatched their request yet.
+            Thread.sleep(Math.min(300, cfg.shutdownGraceMillis()));
             while ((stats.getRequestsActive() > 0 || admitted.get() > 0) && System.nanoTime() < deadline) {
                 Thread.sleep(20);
             }
