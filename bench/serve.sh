@@ -26,15 +26,22 @@ javac -d target/bench bench/LoadGen.java
 loadgen() { java -cp target/bench LoadGen "$@"; }
 rss() { awk '/VmRSS/ {print $2}' "/proc/$1/status"; }   # kB
 
-echo "machine: $(nproc) cores, $(java -version 2>&1 | head -1)"
+echo "machine: $(nproc) cores, $(java -version 2>&1 | head -1), load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "image: $IMG ($(stat -c %s "$IMG") bytes), languages: $LANG_SET, requests per cell: $N"
 
-# --- CLI baseline: one process, one engine, the image N times (model load subtracted)
+# --- CLI baseline: one process, one engine, the image N times (model load subtracted).
+# Wall time and CPU time (user+sys) are both reported: on a shared machine CPU ms per image is
+# the steadier number to compare.
 args=(); for _ in $(seq "$N"); do args+=("$IMG"); done
-t0=$(date +%s.%N); java -jar "$JAR" --lang "$LANG_SET" --format json "$IMG" > /dev/null; t1=$(date +%s.%N)
-java -jar "$JAR" --lang "$LANG_SET" --format json "${args[@]}" > /dev/null; t2=$(date +%s.%N)
-awk -v n="$N" -v one="$(echo "$t1 - $t0" | bc)" -v all="$(echo "$t2 - $t1" | bc)" 'BEGIN {
-  printf "cli: %d images in one process: %.2f s wall (%.2f images/s); steady state without start-up: %.2f images/s\n", n, all, n / all, (n - 1) / (all - one) }'
+TIMEFORMAT='%R %U %S'
+one=$({ time java -jar "$JAR" --lang "$LANG_SET" --format json "$IMG" > /dev/null; } 2>&1)
+all=$({ time java -jar "$JAR" --lang "$LANG_SET" --format json "${args[@]}" > /dev/null; } 2>&1)
+awk -v n="$N" -v one="$one" -v all="$all" 'BEGIN { split(one, o, " "); split(all, a, " ");
+  printf "cli: %d images in one process: %.2f s wall (%.2f images/s); steady state without start-up: %.2f images/s, %.0f CPU ms/image\n",
+    n, a[1], n / a[1], (n - 1) / (a[1] - o[1]), ((a[2] + a[3]) - (o[2] + o[3])) * 1000 / (n - 1) }'
+
+TICK=$(getconf CLK_TCK)
+cpu_ms() { awk -v t="$TICK" '{ print ($14 + $15) * 1000 / t }' "/proc/$1/stat"; }   # process CPU so far
 
 start_server() { # jobs queue -> sets PID, URL
   local log=target/bench/serve-$1.log
@@ -58,7 +65,9 @@ for jobs in $JOBS_LIST; do
   loadgen --url "$URL" --file "$IMG" --n 20 --c "$jobs" --expect "$EXPECT" > /dev/null   # warm-up
   echo "server --jobs $jobs: RSS after warm-up $(rss "$PID") kB"
   for c in $CLIENTS_LIST; do
+    c0=$(cpu_ms "$PID")
     printf 'server --jobs %s: ' "$jobs"; loadgen --url "$URL" --file "$IMG" --n "$N" --c "$c" --expect "$EXPECT"
+    awk -v a="$c0" -v b="$(cpu_ms "$PID")" -v n="$N" 'BEGIN { printf "    server CPU: %.0f ms/image\n", (b - a) / n }'
   done
   echo "server --jobs $jobs: RSS after $(rss "$PID") kB"
   stop_server
@@ -83,3 +92,4 @@ if [ "$SOAK" -gt 0 ]; then
   awk -v b="$before" -v a="$after" -v n="$SOAK" 'BEGIN { printf "soak RSS: %d kB after warm-up, %d kB after %d more requests (%+.1f%%)\n", b, a, n, (a - b) * 100 / b }'
   stop_server
 fi
+echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -366,7 +366,10 @@ public final class OcrServer implements AutoCloseable {
         } catch (OcrException e) {
             throw map(e);
         } catch (IllegalStateException e) {
-            throw new ApiError(503, "shutting_down", "server is shutting down", 1);
+            if (draining) {
+                throw new ApiError(503, "shutting_down", "server is shutting down", 1);
+            }
+            throw e;
         }
     }
 
