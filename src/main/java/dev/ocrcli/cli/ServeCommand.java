@@ -24,7 +24,9 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
         description = {"Serve OCR over HTTP: POST /v1/ocr, GET /v1/languages, /healthz, /readyz, /metrics, /openapi.json.",
-                "Prints 'listening on http://HOST:PORT' on stderr once bound; one access-log line per request on stderr.", ""})
+                "Prints 'listening on http://HOST:PORT' on stderr once bound; one access-log line per request on stderr.", ""},
+        footer = {"", "Here --max-pixels defaults to 100000000 (100 MP); larger images are answered 413 before decoding.",
+                "SIGTERM or Ctrl-C stops gracefully: requests in flight finish, exit code 0. See docs/server.md."})
 public final class ServeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -58,6 +60,10 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "60",
             description = "Budget of one request: time waiting for an engine, and recognition time of the page; past it 504 (default: ${DEFAULT-VALUE}; 0: none).")
     double timeoutSeconds;
+
+    @Option(names = "--recycle", paramLabel = "N", defaultValue = "1000",
+            description = "Rebuild each engine after N images, bounding memory Tesseract keeps (default: ${DEFAULT-VALUE}; 0: never).")
+    int recycle;
 
     @Option(names = "--api-key-file", paramLabel = "FILE",
             description = "Require 'Authorization: Bearer KEY' with one of the keys in FILE (one per line) on /v1/* and /metrics.")
@@ -121,6 +127,9 @@ public final class ServeCommand implements Callable<Integer> {
         if (port < 0 || port > 65535) {
             throw new ParameterException(spec.commandLine(), "--port must be 0..65535, not " + port);
         }
+        if (recycle < 0) {
+            throw new ParameterException(spec.commandLine(), "--recycle must not be negative");
+        }
         if (timeoutSeconds < 0) {
             throw new ParameterException(spec.commandLine(), "--timeout must not be negative");
         }
@@ -143,6 +152,7 @@ public final class ServeCommand implements Callable<Integer> {
                 .maxBodyBytes(body)
                 .maxPixels(engineOptions.maxPixels > 0 ? engineOptions.maxPixels : ServerConfig.DEFAULT_MAX_PIXELS)
                 .timeoutMillis(Math.round(timeoutSeconds * 1000))
+                .recycleAfter(recycle)
                 .apiKeys(keys).corsOrigin(cors);
         if (queue != null) {
             b.queue(queue);
