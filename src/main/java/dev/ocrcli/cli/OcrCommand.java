@@ -37,7 +37,7 @@ import java.util.concurrent.Callable;
 @Command(name = "ocr-cli", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, sortOptions = false,
         usageHelpAutoWidth = true,
         description = {"Recognise text in images and PDFs with Tesseract and print it on stdout, or write files with --output-dir.", ""},
-        subcommands = {LangsCommand.class, EvalCommand.class},
+        subcommands = {LangsCommand.class, EvalCommand.class, ServeCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {
             "  0  success",

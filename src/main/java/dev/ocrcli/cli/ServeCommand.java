@@ -1,0 +1,193 @@
+package dev.ocrcli.cli;
+
+import dev.ocrcli.OcrException;
+import dev.ocrcli.lang.TessdataLocator;
+import dev.ocrcli.server.ApiKeys;
+import dev.ocrcli.server.OcrServer;
+import dev.ocrcli.server.ServerConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code ocr-cli serve}: the HTTP API (see docs/server.md). A thin front over
+ * {@link OcrServer}; SIGTERM/SIGINT stop it gracefully and the process exits 0.
+ */
+@Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
+        description = {"Serve OCR over HTTP: POST /v1/ocr, GET /v1/languages, /healthz, /readyz, /metrics, /openapi.json.",
+                "Prints 'listening on http://HOST:PORT' on stderr once bound; one access-log line per request on stderr.", ""},
+        footer = {"", "Here --max-pixels defaults to 100000000 (100 MP); larger images are answered 413 before decoding.",
+                "SIGTERM or Ctrl-C stops gracefully: requests in flight finish, exit code 0. See docs/server.md."})
+public final class ServeCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    EngineMixin engineOptions;
+
+    @Mixin
+    VerbosityMixin verbosity;
+
+    @Option(names = "--host", paramLabel = "ADDR", defaultValue = "127.0.0.1",
+            description = "Address to listen on (default: ${DEFAULT-VALUE}, loopback only; 0.0.0.0 for every interface).")
+    String host;
+
+    @Option(names = "--port", paramLabel = "N", defaultValue = "8080",
+            description = "Port (default: ${DEFAULT-VALUE}); 0 picks a free one.")
+    int port;
+
+    @Option(names = {"-j", "--jobs"}, paramLabel = "N",
+            description = "Engines per language set = images recognised at once (default: number of cores).")
+    Integer jobs;
+
+    @Option(names = "--queue", paramLabel = "N",
+            description = "Requests that may wait for an engine; more are answered 503 with Retry-After (default: 4 x jobs).")
+    Integer queue;
+
+    @Option(names = "--max-body", paramLabel = "SIZE", defaultValue = "25MB",
+            description = "Largest request body, e.g. 500KB, 25MB (default: ${DEFAULT-VALUE}); larger gets 413.")
+    String maxBody;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "60",
+            description = "Budget of one request: time waiting for an engine, and recognition time of the page; past it 504 (default: ${DEFAULT-VALUE}; 0: none).")
+    double timeoutSeconds;
+
+    @Option(names = "--recycle", paramLabel = "N", defaultValue = "1000",
+            description = "Rebuild each engine after N images, bounding memory Tesseract keeps (default: ${DEFAULT-VALUE}; 0: never).")
+    int recycle;
+
+    @Option(names = "--api-key-file", paramLabel = "FILE",
+            description = "Require 'Authorization: Bearer KEY' with one of the keys in FILE (one per line) on /v1/* and /metrics.")
+    Path apiKeyFile;
+
+    @Option(names = "--cors", paramLabel = "ORIGIN",
+            description = "Allow browser requests from ORIGIN (e.g. https://app.example.com); CORS is off by default.")
+    String cors;
+
+    @Override
+    public Integer call() throws Exception {
+        // The access log is on by default: its logger is shown at info level even when others are at warn.
+        if (System.getProperty("org.slf4j.simpleLogger.log." + OcrServer.ACCESS_LOGGER) == null) {
+            System.setProperty("org.slf4j.simpleLogger.log." + OcrServer.ACCESS_LOGGER, "info");
+        }
+        ServerConfig cfg = config();
+        // Fail fast, before binding, when a default language is missing.
+        TessdataLocator locator = TessdataLocator.standard(engineOptions.tessdata);
+        for (String lang : cfg.defaultLanguages()) {
+            locator.find(lang);
+        }
+        OcrServer server;
+        try {
+            server = OcrServer.start(cfg);
+        } catch (RuntimeException e) {
+            throw new OcrException(OcrException.Kind.BAD_ARGUMENT, "cannot listen on " + host + ":" + port + ": " + rootMessage(e), e);
+        }
+        Thread hook = new Thread(() -> {
+            Console.err().println("ocr-cli: stopping (finishing requests in flight)");
+            server.close();
+            Console.err().println("ocr-cli: stopped");
+            Console.err().flush();
+            Console.out().flush();
+            // A signal makes the JVM exit with 128+signal after the hooks; a graceful stop is a success.
+            Runtime.getRuntime().halt(ExitCodes.OK);
+        }, "ocr-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        Console.err().println("listening on " + server.baseUrl());
+        Console.err().flush();
+        try {
+            server.awaitReady();
+        } catch (RuntimeException e) {
+            Runtime.getRuntime().removeShutdownHook(hook);
+            server.close();
+            throw e;
+        }
+        Console.err().println("ready: " + cfg.jobs() + " engine(s) for " + String.join("+", cfg.defaultLanguages()));
+        Console.err().flush();
+        server.awaitStop();
+        return ExitCodes.OK;
+    }
+
+    ServerConfig config() throws IOException {
+        int j = jobs != null ? jobs : Runtime.getRuntime().availableProcessors();
+        if (j < 1 || j > 256) {
+            throw new ParameterException(spec.commandLine(), "--jobs must be 1..256, not " + j);
+        }
+        if (queue != null && (queue < 0 || queue > 100_000)) {
+            throw new ParameterException(spec.commandLine(), "--queue must be 0..100000, not " + queue);
+        }
+        if (port < 0 || port > 65535) {
+            throw new ParameterException(spec.commandLine(), "--port must be 0..65535, not " + port);
+        }
+        if (recycle < 0) {
+            throw new ParameterException(spec.commandLine(), "--recycle must not be negative");
+        }
+        if (timeoutSeconds < 0) {
+            throw new ParameterException(spec.commandLine(), "--timeout must not be negative");
+        }
+        long body = parseSize(maxBody);
+        List<String> langs = TessdataLocator.parseLanguages(engineOptions.languages);
+        ApiKeys keys = ApiKeys.none();
+        if (apiKeyFile != null) {
+            try {
+                keys = ApiKeys.readFile(apiKeyFile);
+            } catch (IOException e) {
+                throw new ParameterException(spec.commandLine(), "--api-key-file: cannot read " + apiKeyFile + ": " + e.getMessage());
+            }
+        }
+        int v = verbosity.level();
+        // Checks -c, --psm, --oem, --dpi now rather than on the first request.
+        engineOptions.builder(v).options();
+        ServerConfig.Builder b = ServerConfig.builder((languages, psm) -> engineOptions.builder(v).languages(languages).pageSegMode(psm))
+                .host(host).port(port).jobs(j)
+                .defaultLanguages(langs).defaultPsm(engineOptions.psm)
+                .maxBodyBytes(body)
+                .maxPixels(engineOptions.maxPixels > 0 ? engineOptions.maxPixels : ServerConfig.DEFAULT_MAX_PIXELS)
+                .timeoutMillis(Math.round(timeoutSeconds * 1000))
+                .recycleAfter(recycle)
+                .apiKeys(keys).corsOrigin(cors);
+        if (queue != null) {
+            b.queue(queue);
+        }
+        return b.build();
+    }
+
+    /** {@code 25MB}, {@code 500KB}, {@code 1048576}: binary units. */
+    long parseSize(String s) {
+        String t = s.strip().toUpperCase(Locale.ROOT).replace("IB", "B");
+        long mult = 1;
+        if (t.endsWith("GB")) {
+            mult = 1L << 30;
+        } else if (t.endsWith("MB")) {
+            mult = 1L << 20;
+        } else if (t.endsWith("KB")) {
+            mult = 1L << 10;
+        }
+        String num = t.replaceAll("[KMG]?B$", "").strip();
+        try {
+            long n = Long.parseLong(num);
+            if (n < 1 || n > (2L << 30) / mult) {
+                throw new ParameterException(spec.commandLine(), "--max-body must be between 1 byte and 2GB, not " + s);
+            }
+            return n * mult;
+        } catch (NumberFormatException e) {
+            throw new ParameterException(spec.commandLine(), "--max-body: not a size: '" + s + "' (use e.g. 25MB, 500KB, 1048576)");
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.toString() : t.getMessage();
+    }
+}

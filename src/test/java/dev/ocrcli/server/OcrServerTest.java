@@ -1,0 +1,254 @@
+package dev.ocrcli.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The HTTP API end to end: a real server on a loopback port with real eng+rus engines. */
+class OcrServerTest {
+    static final long MAX_BODY = 1 << 20;
+    static OcrServer server;
+    static Http http;
+    static byte[] helloPng;
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = TestServers.start(TestServers.config("eng+rus").jobs(2).queue(64).maxBodyBytes(MAX_BODY)
+                .maxPixels(50_000_000).timeoutMillis(60_000).build());
+        http = new Http(server.baseUrl());
+        helloPng = TestImages.png(List.of("Hello world 2026", "Привет мир"));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    private static String text(HttpResponse<String> r) {
+        assertEquals(200, r.statusCode(), r.body());
+        return Http.json(r).get("text").asText();
+    }
+
+    private static void assertHello(String text) {
+        assertTrue(text.contains("Hello world 2026"), text);
+        assertTrue(text.contains("Привет мир"), text);
+    }
+
+    @Test
+    void rawBodyEngRus() {
+        HttpResponse<String> r = http.postRaw("/v1/ocr", "image/png", helloPng);
+        assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
+        assertHello(text(r));
+        JsonNode doc = Http.json(r);
+        assertEquals("eng", doc.get("languages").get(0).asText());
+        assertEquals("rus", doc.get("languages").get(1).asText());
+        assertTrue(doc.get("pages").get(0).get("lines").size() >= 2, r.body());
+        assertNull(r.headers().firstValue("Access-Control-Allow-Origin").orElse(null), "CORS is off by default");
+    }
+
+    @Test
+    void multipartWithFormFields() {
+        HttpResponse<String> r = http.postMultipart("/v1/ocr", "image/png", helloPng, "lang", "eng+rus", "format", "text");
+        assertEquals(200, r.statusCode(), r.body());
+        assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("text/plain"));
+        assertHello(r.body());
+    }
+
+    @Test
+    void jpegAndTextFormatQuery() {
+        byte[] jpg = TestImages.encode(TestImages.render(List.of("Hello world 2026", "Привет мир"), 32), "jpeg");
+        HttpResponse<String> r = http.postRaw("/v1/ocr?format=text&preprocess=none&psm=6", "image/jpeg", jpg);
+        assertEquals(200, r.statusCode(), r.body());
+        assertHello(r.body());
+    }
+
+    @Test
+    void otherLanguageSetGetsItsOwnPool() {
+        byte[] png = TestImages.png(List.of("Quick brown fox 42"));
+        HttpResponse<String> r = http.postRaw("/v1/ocr?lang=eng&preprocess=auto", "image/png", png);
+        assertTrue(text(r).contains("Quick brown fox 42"), r.body());
+        assertEquals(1, Http.json(r).get("languages").size());
+        JsonNode langs = Http.json(http.get("/v1/languages"));
+        assertEquals("eng+rus", langs.get("default").asText());
+        assertTrue(langs.get("loaded").toString().contains("\"eng\""), langs.toString());
+        List<String> names = new ArrayList<>();
+        langs.get("languages").forEach(n -> names.add(n.get("name").asText()));
+        assertTrue(names.contains("eng") && names.contains("rus"), names.toString());
+    }
+
+    @Test
+    void badParameters() {
+        assertEquals("language_missing", error(http.postRaw("/v1/ocr?lang=xyzq", "image/png", helloPng), 400));
+        assertEquals("bad_parameter", error(http.postRaw("/v1/ocr?lang=..%2Fetc%2Fpasswd", "image/png", helloPng), 400));
+        assertEquals("bad_parameter", error(http.postRaw("/v1/ocr?psm=0", "image/png", helloPng), 400));
+        assertEquals("bad_parameter", error(http.postRaw("/v1/ocr?psm=x", "image/png", helloPng), 400));
+        assertEquals("bad_parameter", error(http.postRaw("/v1/ocr?format=docx", "image/png", helloPng), 400));
+        assertEquals("bad_parameter", error(http.postRaw("/v1/ocr?preprocess=sharpen", "image/png", helloPng), 400));
+        assertEquals("missing_file", error(http.postMultipart("/v1/ocr", "image/png", null, "lang", "eng"), 400));
+        assertEquals("empty_body", error(http.postRaw("/v1/ocr", "image/png", new byte[0]), 400));
+        assertEquals("language_missing", error(http.postMultipart("/v1/ocr", "image/png", helloPng, "lang", "nosuchlang"), 400));
+    }
+
+    @Test
+    void notAnImageIs415() {
+        assertEquals("unsupported_media_type", error(http.postRaw("/v1/ocr", "application/pdf", "%PDF-1.7\n".getBytes()), 415));
+        assertTrue(Http.json(http.postRaw("/v1/ocr", "application/pdf", "%PDF-1.7\n".getBytes())).toString().contains("PDF"));
+        assertEquals("unsupported_media_type", error(http.postRaw("/v1/ocr", "image/png", "%PDF-1.4 pretending".getBytes()), 415));
+        assertEquals("unsupported_media_type", error(http.postRaw("/v1/ocr", "text/plain", helloPng), 415));
+        assertEquals("unsupported_media_type", error(http.postRaw("/v1/ocr", "image/png", TestImages.randomBytes(5000, 7)), 415));
+        assertEquals("unsupported_media_type", error(http.postMultipart("/v1/ocr", "application/octet-stream", TestImages.randomBytes(3000, 8)), 415));
+    }
+
+    @Test
+    void corruptImagesAre422() {
+        assertEquals("corrupt_image", error(http.postRaw("/v1/ocr", "image/png", TestImages.truncated(helloPng, 0.5)), 422));
+        byte[] jpg = TestImages.encode(TestImages.render(List.of("Hello world 2026"), 32), "jpeg");
+        assertEquals("corrupt_image", error(http.postRaw("/v1/ocr", "image/jpeg", TestImages.truncated(jpg, 0.4)), 422));
+        assertEquals("corrupt_image", error(http.postRaw("/v1/ocr", "image/png", TestImages.truncated(helloPng, 0.02)), 422));
+    }
+
+    @Test
+    void pixelBombIsRefusedFromTheHeader() {
+        byte[] bomb = TestImages.pngClaiming(100_000, 100_000);
+        assertTrue(bomb.length < 100);
+        HttpResponse<String> r = http.postRaw("/v1/ocr", "image/png", bomb);
+        assertEquals("image_too_large", error(r, 413));
+        // Under Tesseract's side limit but over --max-pixels (50 MP here).
+        assertEquals("image_too_large", error(http.postRaw("/v1/ocr", "image/png", TestImages.pngClaiming(10_000, 10_000)), 413));
+        assertEquals(200, http.get("/healthz").statusCode());
+    }
+
+    @Test
+    void declaredBodyOverTheLimitIsRefusedBeforeReading() throws Exception {
+        // Headers only: the server must answer without waiting for a gigabyte that never comes.
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress("127.0.0.1", server.port()), 5000);
+            s.setSoTimeout(10_000);
+            OutputStream out = s.getOutputStream();
+            out.write(("POST /v1/ocr HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: image/png\r\nContent-Length: 1000000000\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            String head = readHead(s.getInputStream());
+            assertTrue(head.startsWith("HTTP/1.1 413"), head);
+        }
+    }
+
+    @Test
+    void streamedBodyOverTheLimitIs413() throws Exception {
+        // Chunked, so no Content-Length: the limit is enforced while reading.
+        byte[] big = new byte[(int) MAX_BODY * 2];
+        System.arraycopy(helloPng, 0, big, 0, helloPng.length);
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress("127.0.0.1", server.port()), 5000);
+            s.setSoTimeout(10_000);
+            OutputStream out = s.getOutputStream();
+            out.write("POST /v1/ocr HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: image/png\r\nTransfer-Encoding: chunked\r\n\r\n"
+                    .getBytes(StandardCharsets.US_ASCII));
+            int chunk = 64 * 1024;
+            try {
+                for (int off = 0; off < big.length; off += chunk) {
+                    out.write((Integer.toHexString(chunk) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+                    out.write(big, off, chunk);
+                    out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+                }
+                out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+            } catch (java.io.IOException closedEarly) {
+                // the server may close the connection after answering; the answer is still there to read
+            }
+            String head = readHead(s.getInputStream());
+            assertTrue(head.startsWith("HTTP/1.1 413"), head);
+        }
+        // the same through the Java client, multipart with a known size
+        HttpResponse<String> r = http.send(http.multipartRequest("/v1/ocr", "image/png", big));
+        assertEquals("body_too_large", error(r, 413));
+    }
+
+    private static String readHead(InputStream in) throws java.io.IOException {
+        StringBuilder sb = new StringBuilder();
+        int c;
+        while ((c = in.read()) >= 0) {
+            sb.append((char) c);
+            if (sb.toString().endsWith("\r\n\r\n")) {
+                break;
+            }
+        }
+        return sb.toString();
+    }
+
+    @Test
+    void endpointsAndErrorsAreJson() throws Exception {
+        assertEquals("ok", Http.json(http.get("/healthz")).get("status").asText());
+        assertEquals("ready", Http.json(http.get("/readyz")).get("status").asText());
+        assertEquals("not_found", error(http.get("/v1/nothing-here"), 404));
+        assertEquals("method_not_allowed", error(http.get("/v1/ocr"), 405));
+        JsonNode api = Http.json(http.get("/openapi.json"));
+        assertTrue(api.get("openapi").asText().startsWith("3."), api.toString());
+        assertTrue(api.get("paths").has("/v1/ocr"));
+        http.postRaw("/v1/ocr", "image/png", helloPng);
+        HttpResponse<String> m = http.get("/metrics");
+        assertEquals(200, m.statusCode());
+        assertTrue(m.headers().firstValue("Content-Type").orElse("").startsWith("text/plain"));
+        String metrics = m.body();
+        for (String name : List.of("ocr_http_requests_total{", "ocr_http_request_duration_seconds_bucket{", "ocr_queue_depth ",
+                "ocr_engines_busy ", "ocr_engines ", "ocr_requests_inflight ")) {
+            assertTrue(metrics.contains(name), name + " missing from /metrics");
+        }
+        assertTrue(metrics.matches("(?s).*ocr_http_requests_total\\{method=\"POST\",path=\"/v1/ocr\",status=\"200\"} [1-9].*"), metrics);
+    }
+
+    @Test
+    void fiftyConcurrentRequestsEachGetTheirOwnAnswer() throws Exception {
+        int n = 50;
+        List<byte[]> images = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            images.add(TestImages.png(List.of("Order " + (1000 + i * 37))));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(n);
+        try {
+            List<CompletableFuture<HttpResponse<String>>> futures = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                byte[] img = images.get(i);
+                boolean multipart = i % 2 == 0;
+                futures.add(CompletableFuture.supplyAsync(() -> multipart
+                        ? http.postMultipart("/v1/ocr?lang=eng%2Brus", "image/png", img)
+                        : http.postRaw("/v1/ocr", "image/png", img), pool));
+            }
+            for (int i = 0; i < n; i++) {
+                HttpResponse<String> r = futures.get(i).get(120, TimeUnit.SECONDS);
+                String t = text(r);
+                assertTrue(t.contains(Integer.toString(1000 + i * 37)), "request " + i + " got: " + t);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        String metrics = http.get("/metrics").body();
+        assertTrue(metrics.contains("ocr_queue_depth 0.0") && metrics.contains("ocr_engines_busy 0.0"), "queue drained after the burst");
+    }
+
+    private static String error(HttpResponse<String> r, int status) {
+        assertEquals(status, r.statusCode(), r.body());
+        assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/json"), r.headers().toString());
+        return Http.errorCode(r);
+    }
+}

@@ -1,0 +1,90 @@
+package dev.ocrcli.server;
+
+import dev.ocrcli.cli.Main;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@code ocr-cli serve} as a process: address on stderr, access log, graceful stop on SIGTERM. */
+class ServeProcessTest {
+    private static final Pattern LISTENING = Pattern.compile("listening on (http://127\\.0\\.0\\.1:\\d+)");
+
+    @Test
+    void sigtermFinishesTheRequestInFlightAndExitsZero() throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        // stderr goes to a file: Process.destroy() closes the pipes, which would lose the last lines
+        Path errFile = Files.createTempFile("ocr-serve", ".err");
+        Process p = new ProcessBuilder(java, "-Dfile.encoding=UTF-8", "-cp", System.getProperty("java.class.path"),
+                "dev.ocrcli.cli.Main", "serve", "--port", "0", "--lang", "eng", "--jobs", "1")
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(errFile.toFile()).start();
+        Supplier<List<String>> stderr = () -> {
+            try {
+                return Files.readAllLines(errFile, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        };
+        try {
+            String base = null;
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            List<String> err = stderr.get();
+            while (System.nanoTime() < deadline && (base == null || err.stream().noneMatch(l -> l.startsWith("ready:")))) {
+                err = stderr.get();
+                for (String l : err) {
+                    Matcher m = LISTENING.matcher(l);
+                    if (m.find()) {
+                        base = m.group(1);
+                    }
+                }
+                assertTrue(p.isAlive(), "server died: " + err);
+                Thread.sleep(50);
+            }
+            assertTrue(base != null, "no address on stderr: " + err);
+            Http http = new Http(base);
+            assertEquals(200, http.get("/readyz").statusCode());
+
+            byte[] page = OverloadAndTimeoutTest.bigPage();
+            CompletableFuture<HttpResponse<String>> inFlight =
+                    CompletableFuture.supplyAsync(() -> http.postRaw("/v1/ocr?format=text", "image/png", page));
+            // wait until the engine is working on it
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (!http.get("/metrics").body().contains("ocr_engines_busy 1.0") && System.nanoTime() < until) {
+                Thread.sleep(10);
+            }
+            assertTrue(!inFlight.isDone(), "the request should still be running");
+            p.destroy(); // SIGTERM
+            HttpResponse<String> r = inFlight.get(60, TimeUnit.SECONDS);
+            assertEquals(200, r.statusCode(), r.body());
+            assertTrue(r.body().contains("lazy dog"), r.body());
+            assertTrue(p.waitFor(60, TimeUnit.SECONDS), "server did not stop");
+            err = stderr.get();
+            assertEquals(0, p.exitValue(), String.join("\n", err));
+            assertTrue(err.stream().anyMatch(l -> l.contains("POST /v1/ocr 200")), "access log on stderr by default: " + err);
+            assertTrue(err.stream().anyMatch(l -> l.contains("stopped")), String.join("\n", err));
+        } finally {
+            p.destroyForcibly();
+            Files.deleteIfExists(errFile);
+        }
+    }
+
+    @Test
+    void badStartupOptionsFailWithAnExitCode() {
+        assertEquals(6, Main.run("serve", "--port", "0", "--lang", "xyzq"));
+        assertEquals(2, Main.run("serve", "--port", "0", "--max-body", "lots"));
+        assertEquals(2, Main.run("serve", "--port", "0", "--jobs", "0"));
+    }
+}
