@@ -61,7 +61,7 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Budget of one request: time waiting for an engine, and recognition time of the page; past it 504 (default: ${DEFAULT-VALUE}; 0: none).")
     double timeoutSeconds;
 
-    @Option(names = "--recycle", paramLabel = "N", defaultValue = "1000",
+    @Option(names = "--recycle", paramLabel = "N", defaultValue = "0",
             description = "Rebuild each engine after N images, bounding memory Tesseract keeps (default: ${DEFAULT-VALUE}; 0: never).")
     int recycle;
 
