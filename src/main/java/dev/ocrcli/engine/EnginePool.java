@@ -99,7 +99,9 @@ public final class EnginePool implements AutoCloseable {
                     } else {
                         idle.add(s);
                     }
-                } catch (RuntimeException e) {
+                } catch (RuntimeException | LinkageError e) {
+                    // also when the process exits while the natives are still loading
+                    // (JNA's initialiser fails during shutdown): nothing for the user to see
                     log.debug("engine warm-up failed: {}", e.toString());
                 }
             }, "engine-warmup");
@@ -139,6 +141,9 @@ public final class EnginePool implements AutoCloseable {
         } catch (RuntimeException e) {
             created.decrementAndGet();
             startupFailure = e;
+            throw e;
+        } catch (LinkageError e) {
+            created.decrementAndGet();
             throw e;
         }
     }
