@@ -4,6 +4,10 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.ocrcli.OcrException;
 import dev.ocrcli.image.ImageLoader;
+import dev.ocrcli.image.Inputs;
+import dev.ocrcli.image.PageSource;
+import dev.ocrcli.image.PdfLoader;
+import dev.ocrcli.result.PageResult;
 import dev.ocrcli.image.OcrInput;
 import dev.ocrcli.lang.LanguagePack;
 import dev.ocrcli.lang.TessdataLocator;
@@ -36,6 +40,7 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -73,6 +78,9 @@ public final class OcrServer implements AutoCloseable {
 
     private final ServerConfig cfg;
     private final PoolCache pools;
+    /** Resolution PDF pages are rendered at for recognition. */
+    static final int PDF_DPI = 300;
+
     private final ImageLoader loader;
     private final PrometheusMeterRegistry registry;
     private final Semaphore slots;
@@ -337,9 +345,6 @@ public final class OcrServer implements AutoCloseable {
         try {
             byte[] body = multipart ? multipartFile(ctx) : readLimited(ctx.req().getInputStream());
             Params p = params != null ? params : params(ctx, true);
-            if (startsWith(body, "%PDF")) {
-                throw pdf();
-            }
             OcrResult result = recognize(p.key(), body, start);
             ByteArrayOutputStream out = new ByteArrayOutputStream(4096);
             try (Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8)) {
@@ -372,9 +377,27 @@ public final class OcrServer implements AutoCloseable {
             try {
                 // The slot guarantees a free engine thread; Tesseract's own deadline bounds the wait.
                 Future<OcrResult> f = engineThreads.submit(() -> {
-                    OcrInput input = loader.read(body, "image");
                     long left = cfg.timeoutMillis() == 0 ? Long.MAX_VALUE : Math.max(1, remainingMillis(start));
-                    return lease.pool().withEngine(e -> e.recognize(input), left, TimeUnit.MILLISECONDS);
+                    if (!Inputs.isPdf(body)) {
+                        OcrInput input = loader.read(body, "image");
+                        return lease.pool().withEngine(e -> e.recognize(input), left, TimeUnit.MILLISECONDS);
+                    }
+                    // a PDF: every page rendered (one at a time) and recognised, one result
+                    try (PageSource src = new PdfLoader(PDF_DPI, cfg.maxPixels()).open(body, "document")) {
+                        List<PageResult> pages = new ArrayList<>();
+                        List<String> langs = List.of();
+                        long t0 = System.nanoTime();
+                        for (int i = 0; i < src.pageCount(); i++) {
+                            OcrInput one = new OcrInput("document", List.of(src.page(i)), 0);
+                            long budget = cfg.timeoutMillis() == 0 ? Long.MAX_VALUE : Math.max(1, remainingMillis(start));
+                            OcrResult r = lease.pool().withEngine(e -> e.recognize(one), budget, TimeUnit.MILLISECONDS);
+                            PageResult pr = r.pages().get(0);
+                            pages.add(new PageResult(i + 1, pr.width(), pr.height(), pr.dpi(), pr.text(), pr.lines(), pr.preprocessing()));
+                            langs = r.languages();
+                        }
+                        long ms = (System.nanoTime() - t0) / 1_000_000;
+                        return new OcrResult("document", langs, pages, new OcrResult.Timing(src.loadMillis(), ms, ms));
+                    }
                 });
                 return f.get();
             } catch (ExecutionException e) {
@@ -471,19 +494,12 @@ public final class OcrServer implements AutoCloseable {
             throw new ApiError(415, "unsupported_media_type",
                     "no Content-Type: send the image as the body with Content-Type image/* or as multipart/form-data field 'file'");
         }
-        if (type.equals("application/pdf")) {
-            throw pdf();
-        }
-        if (!type.startsWith("image/") && !type.equals("application/octet-stream")) {
+        if (!type.startsWith("image/") && !type.equals("application/octet-stream") && !type.equals("application/pdf")) {
             throw new ApiError(415, "unsupported_media_type", "Content-Type " + clip(type)
                     + " is not an image: send image/* (PNG, JPEG, TIFF, BMP, GIF, WebP) or multipart/form-data field 'file'");
         }
     }
 
-    private static ApiError pdf() {
-        return new ApiError(415, "unsupported_media_type",
-                "PDF input is not supported by this server yet; send the pages as images (PNG, JPEG, TIFF, ...)");
-    }
 
     private ApiError tooLarge() {
         return new ApiError(413, "body_too_large", "request body is larger than the limit of " + cfg.maxBodyBytes() + " bytes");
@@ -532,9 +548,6 @@ public final class OcrServer implements AutoCloseable {
         }
         if (file == null) {
             throw new ApiError(400, "missing_file", "multipart/form-data request without a 'file' field");
-        }
-        if ("application/pdf".equals(baseType(file.contentType()))) {
-            throw pdf();
         }
         if (file.size() > cfg.maxBodyBytes()) {
             throw tooLarge();

@@ -110,10 +110,32 @@ class OcrServerTest {
     }
 
     @Test
+    void pdfBodiesAreRenderedPageByPage() throws Exception {
+        java.io.ByteArrayOutputStream pdf = new java.io.ByteArrayOutputStream();
+        try (dev.ocrcli.output.PdfWriter.PageSink sink = dev.ocrcli.output.PdfWriter.open()) {
+            String[] pages = {"First page of the letter", "Second page follows here"};
+            for (int i = 0; i < pages.length; i++) {
+                dev.ocrcli.image.GrayImage g = dev.ocrcli.image.GrayImage.from(TestImages.render(List.of(pages[i]), 40));
+                sink.add(new dev.ocrcli.result.PageResult(i + 1, g.width(), g.height(), 300, "", List.of()), g);
+            }
+            sink.save(pdf);
+        }
+        HttpResponse<String> r = http.postRaw("/v1/ocr?lang=eng", "application/pdf", pdf.toByteArray());
+        assertEquals(200, r.statusCode(), r.body());
+        var json = Http.json(r);
+        assertEquals(2, json.get("pages").size());
+        assertTrue(json.get("pages").get(0).get("text").asText().contains("First page of the letter"), r.body());
+        assertTrue(json.get("pages").get(1).get("text").asText().contains("Second page follows here"), r.body());
+        HttpResponse<String> multi = http.postMultipart("/v1/ocr?format=text&lang=eng", "application/pdf", pdf.toByteArray());
+        assertEquals(200, multi.statusCode(), multi.body());
+        assertTrue(multi.body().contains("Second page follows here"), multi.body());
+    }
+
+    @Test
     void notAnImageIs415() {
-        assertEquals("unsupported_media_type", error(http.postRaw("/v1/ocr", "application/pdf", "%PDF-1.7\n".getBytes()), 415));
+        // a broken PDF is a corrupt document, not a wrong media type
         assertTrue(Http.json(http.postRaw("/v1/ocr", "application/pdf", "%PDF-1.7\n".getBytes())).toString().contains("PDF"));
-        assertEquals("unsupported_media_type", error(http.postRaw("/v1/ocr", "image/png", "%PDF-1.4 pretending".getBytes()), 415));
+        assertEquals(422, http.postRaw("/v1/ocr", "application/pdf", "%PDF-1.7\n".getBytes()).statusCode());
         assertEquals("unsupported_media_type", error(http.postRaw("/v1/ocr", "text/plain", helloPng), 415));
         assertEquals("unsupported_media_type", error(http.postRaw("/v1/ocr", "image/png", TestImages.randomBytes(5000, 7)), 415));
         assertEquals("unsupported_media_type", error(http.postMultipart("/v1/ocr", "application/octet-stream", TestImages.randomBytes(3000, 8)), 415));
