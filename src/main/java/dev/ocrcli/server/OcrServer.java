@@ -82,6 +82,8 @@ public final class OcrServer implements AutoCloseable {
     static final int PDF_DPI = 300;
 
     private final ImageLoader loader;
+    /** The server's own --preprocess setting, read once: requests naming it share the default pool. */
+    private final String defaultPreprocess;
     private final PrometheusMeterRegistry registry;
     private final Semaphore slots;
     /** The only threads that call into Tesseract: few native threads, so few malloc arenas and a flat RSS. */
@@ -100,6 +102,7 @@ public final class OcrServer implements AutoCloseable {
         this.cfg = cfg;
         this.pools = new PoolCache(cfg);
         this.loader = new ImageLoader(cfg.maxPixels());
+        this.defaultPreprocess = pools.builder(pools.defaultKey()).options().preprocess();
         this.slots = new Semaphore(cfg.jobs(), true);
         AtomicInteger threadNo = new AtomicInteger();
         this.engineThreads = Executors.newFixedThreadPool(cfg.jobs(), r -> {
@@ -469,7 +472,7 @@ public final class OcrServer implements AutoCloseable {
             } catch (OcrException e) {
                 throw new ApiError(400, "bad_parameter", "preprocess: " + clip(e.getMessage()));
             }
-            if (pp.equals(pools.builder(pools.defaultKey()).options().preprocess())) {
+            if (pp.equals(defaultPreprocess)) {
                 pp = null; // the server's own setting: no separate pool
             }
         }

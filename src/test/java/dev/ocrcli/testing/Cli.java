@@ -77,7 +77,8 @@ public final class Cli {
         }
     }
 
-    private static CompletableFuture<byte[]> drain(InputStream in) {
+    /** Reads a child process's output stream to the end on another thread, so the child never blocks on a full pipe. */
+    static CompletableFuture<byte[]> drain(InputStream in) {
         return CompletableFuture.supplyAsync(() -> {
             try (in) {
                 ByteArrayOutputStream b = new ByteArrayOutputStream();

@@ -2,9 +2,7 @@ package dev.ocrcli.testing;
 
 import org.junit.jupiter.api.Assumptions;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -48,8 +46,8 @@ public final class Python {
         try {
             Process p = pb.start();
             p.getOutputStream().close();
-            CompletableFuture<byte[]> out = drain(p.getInputStream());
-            CompletableFuture<byte[]> err = drain(p.getErrorStream());
+            CompletableFuture<byte[]> out = Cli.drain(p.getInputStream());
+            CompletableFuture<byte[]> err = Cli.drain(p.getErrorStream());
             if (!p.waitFor(120, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
                 throw new AssertionError("python3 did not finish: " + cmd);
@@ -61,17 +59,5 @@ public final class Python {
         } catch (Exception e) {
             throw new AssertionError("cannot run python3", e);
         }
-    }
-
-    private static CompletableFuture<byte[]> drain(InputStream in) {
-        return CompletableFuture.supplyAsync(() -> {
-            try (in) {
-                ByteArrayOutputStream b = new ByteArrayOutputStream();
-                in.transferTo(b);
-                return b.toByteArray();
-            } catch (IOException ex) {
-                throw new RuntimeException(ex);
-            }
-        });
     }
 }
