@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Evaluate language strategies for the fine-tuned model with Debian's tesseract CLI.
 
-For each --lang value (e.g. "eng+rus", "engrusx+eng+rus", "engrusx"):
+For each --lang value (e.g. "eng+rus", "engrusx+eng+rus", "engrusx"; "cli:eng+rus" runs ocr-cli's
+jar with its default pipeline instead of the tesseract CLI):
   * held-out fonts: pages of eval lines that contain the target letters, rendered with
     text2image in fonts never used for training; reports how many of the target letters
     (Ŀ ŀ Ҕ ҕ Ǣ ǣ, and separately the other rare letters) come back right, and the CER;
@@ -201,6 +202,11 @@ def ocr(img, lang, tdir, psm="3"):
         new, stock = lang.split(":", 1)[1].split("|")
         return merged_ocr(img, new, stock, tdir, psm, whole_line=lang.startswith("mergeline:"))
     env = dict(os.environ, OMP_THREAD_LIMIT="1")
+    if lang.startswith("cli:"):
+        # ocr-cli itself with its default pipeline (build the jar first: mvn -DskipTests package)
+        jar = os.path.join(os.path.dirname(HERE), "target", "ocr-cli.jar")
+        r = subprocess.run(["java", "-jar", jar, img, "-l", lang[4:], "--psm", psm], capture_output=True, env=env)
+        return r.stdout.decode("utf-8", "replace")
     r = subprocess.run(["tesseract", img, "-", "-l", lang, "--tessdata-dir", tdir, "--psm", psm],
                        capture_output=True, env=env)
     return r.stdout.decode("utf-8", "replace")

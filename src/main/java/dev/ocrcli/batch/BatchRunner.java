@@ -39,9 +39,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * each borrows an engine from a lazily built {@link EnginePool}: models load once per engine, in
  * the background while the first inputs decode. A worker reads its input (a PDF page by page),
  * recognises it, writes its files under the output directory atomically, and renders what goes to
- * standard output; the calling thread then emits the outcomes strictly in input order. At most
- * {@code 2 * jobs + 1} inputs are in flight (the reorder window), so memory stays bounded however
- * long the batch, and one slow input only holds back output, not work.
+ * standard output; the calling thread then emits the outcomes strictly in input order. A bounded
+ * number of inputs is in flight (the reorder window, see {@link #window}), so memory stays bounded
+ * however long the batch, and one slow input (a large page among small ones) only holds back
+ * output, not the other workers.
  *
  * <p>A failing input is reported and the batch goes on; a failure to load the engine at all
  * (missing language, no native library) stops the batch with that exception. Knows nothing of the
@@ -75,7 +76,7 @@ public final class BatchRunner {
         BatchListener l = listener != null ? listener : new BatchListener() {};
         OutputLayout layout = opt.outputDir() == null ? null : new OutputLayout(opt.outputDir(), items);
         int threads = Math.max(1, Math.min(opt.jobs(), items.size()));
-        int window = 2 * threads + 1;
+        int window = window(threads);
         Inputs inputs = new Inputs(opt.maxPixels(), opt.pdfDpi());
         AtomicInteger threadNo = new AtomicInteger();
         ExecutorService workers = Executors.newFixedThreadPool(threads, r -> {
@@ -158,6 +159,17 @@ public final class BatchRunner {
             }
         }
         return new BatchSummary(ok, failed, skipped, pages, (System.nanoTime() - t0) / 1_000_000, first);
+    }
+
+    /**
+     * How many inputs may be in flight: finished ones wait here until every earlier input is done.
+     * A window only a little wider than the number of workers would idle them behind one slow
+     * page; finished outcomes hold just the recognised text and boxes (images are dropped once
+     * read), so a few dozen cost little. Searchable PDF on standard output keeps whole documents
+     * in memory, so it gets the narrow window.
+     */
+    private int window(int threads) {
+        return opt.stdoutFormat() == OutputFormat.PDF ? 2 * threads + 1 : 32 + 2 * threads;
     }
 
     private static Outcome await(Future<Outcome> f) {

@@ -333,6 +333,8 @@ public final class OcrEngine implements AutoCloseable {
             }
             String t = tess.text() == null ? "" : tess.text();
             List<Line> lines = tess.lines();
+            String stockText = t;
+            List<Line> stockLines = lines;
             List<StepReport> steps = new ArrayList<>(p.steps());
             if (scripts != null && preprocessor.scripts()) {
                 long t0 = System.nanoTime();
@@ -350,10 +352,37 @@ public final class OcrEngine implements AutoCloseable {
                 steps.add(new StepReport("letters", fixed.replaced() > 0, fixed.replaced() + " lines read with rare letters",
                         (System.nanoTime() - t0) / 1000));
             }
+            if (lines != stockLines) {
+                t = relined(stockText, stockLines, lines, t);
+            }
             return new Reading(p.image(), p.toInput(), t, lines, steps);
         } finally {
             tess.clear();
         }
+    }
+
+    /**
+     * The page text with every changed line put back in its place: Tesseract's text holds its
+     * lines in the order its iterator gives them, blank lines between blocks. When the counts do
+     * not agree (they always should), the steps' own string replacements are kept.
+     */
+    static String relined(String stockText, List<Line> stockLines, List<Line> lines, String fallback) {
+        String[] rows = stockText.split("\n", -1);
+        long nonBlank = java.util.Arrays.stream(rows).filter(r -> !r.isBlank()).count();
+        if (nonBlank != stockLines.size() || lines.size() != stockLines.size()) {
+            return fallback;
+        }
+        int k = 0;
+        for (int i = 0; i < rows.length; i++) {
+            if (rows[i].isBlank()) {
+                continue;
+            }
+            if (lines.get(k) != stockLines.get(k)) {
+                rows[i] = lines.get(k).text();
+            }
+            k++;
+        }
+        return String.join("\n", rows);
     }
 
     /** Asks Tesseract's orientation detection how far the page must turn clockwise to stand upright (0 when unsure). */

@@ -3,7 +3,9 @@ package dev.ocrcli.engine;
 import dev.ocrcli.OcrException;
 import dev.ocrcli.image.GrayImage;
 import dev.ocrcli.lang.TessdataLocator;
+import dev.ocrcli.result.Box;
 import dev.ocrcli.result.Line;
+import dev.ocrcli.result.Word;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -12,11 +14,16 @@ import java.util.List;
 
 /**
  * Brings back letters no stock Tesseract model knows (Ŀ ŀ, Ҕ ҕ and the other Yakut/Bashkir
- * letters, Ǣ ǣ and the other Old English letters) when the languages mix Latin and Cyrillic
- * ({@code eng+rus}), without the user naming a model. Lines where the stock models stumbled (a word read with low confidence, which
- * is what an unknown glyph causes) are read again with ocr-cli's own {@value #MODEL} model
- * (built by {@code training/}, shipped in the jar); its reading replaces the line only when it
- * contains one of those letters and is about as confident. Ordinary lines are never touched.
+ * letters, Ǣ ǣ and the other Old English letters), and the Latin diacritics {@code eng} lacks
+ * (ü, ø, ł, å...), when the languages mix Latin and Cyrillic ({@code eng+rus}), without the user
+ * naming a model.
+ *
+ * <p>Every line the stock models read is read again alone with ocr-cli's own {@value #MODEL}
+ * model (built by {@code training/}, shipped in the jar). The two readings are lined up word by
+ * word: words whose boxes overlap form a group, and a group takes the extension model's words only
+ * when they hold a letter the stock models cannot write, are each of one script, and are about as
+ * confident as the stock words they replace (closer for a mere diacritic than for a rare letter).
+ * Every other word keeps its stock reading, dictionary and all, so ordinary text is not touched.
  */
 final class RareLetterResolver implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(RareLetterResolver.class);
@@ -24,10 +31,14 @@ final class RareLetterResolver implements AutoCloseable {
     static final String MODEL = "engrusx";
     /** Letters the extension model adds that the stock Latin and Cyrillic models cannot output. */
     static final String LETTERS = "ĿŀҔҕҘҙҪҫҺһӨөҮүǢǣǼǽÞþÐðǷƿ";
-    /** Lines with a word read below this confidence are read again. */
+    /** Lines whose every word was read at least this confidently are left alone. */
     static final double SUSPECT = 97;
-    /** The new reading may be this much less confident than the old and still win. */
+    /** A rare letter's word may be this much less confident than the stock words and still win. */
     static final double MARGIN = 15;
+    /** A word whose only news is a diacritic must be nearly as confident as the stock reading. */
+    static final double DIACRITIC_MARGIN = 3;
+    /** Extension-model words under this confidence never replace anything. */
+    static final double FLOOR = 40;
 
     private final SecondReader reader;
 
@@ -56,25 +67,132 @@ final class RareLetterResolver implements AutoCloseable {
         return s.codePoints().anyMatch(cp -> LETTERS.indexOf(cp) >= 0);
     }
 
+    /** A letter outside basic Latin and the Russian alphabet: a rare letter or an accented one. */
+    static boolean hasForeignLetter(String s) {
+        return s.codePoints().anyMatch(cp -> Character.isLetter(cp) && !(cp < 128 || (cp >= 0x410 && cp <= 0x44F) || cp == 'Ё' || cp == 'ё'));
+    }
+
+    /** Letters of both Latin and Cyrillic in one word: a look-alike mix-up, never a real word. */
+    static boolean mixedScript(String s) {
+        int[] n = Script.count(s);
+        return n[0] > 0 && n[1] > 0;
+    }
+
     ScriptResolver.Result resolve(GrayImage image, String text, List<Line> lines) {
         List<Line> out = new ArrayList<>(lines.size());
         List<String[]> replacements = new ArrayList<>();
         for (Line line : lines) {
-            double min = line.words().stream().mapToDouble(w -> w.confidence()).min().orElse(100);
-            if (min >= SUSPECT) {
-                out.add(line);
-                continue;
+            double min = line.words().stream().mapToDouble(Word::confidence).min().orElse(100);
+            Line again = min >= SUSPECT ? null : reader.read(image, line.box(), MODEL);
+            Line merged = again == null ? line : wholeLine(line, again) ? again : merge(line, again);
+            if (merged != line) {
+                log.debug("rare letters: '{}' -> '{}'", line.text(), merged.text());
+                replacements.add(new String[] {line.text(), merged.text()});
             }
-            Line again = reader.read(image, line.box(), MODEL);
-            if (again != null && hasRareLetter(again.text()) && again.confidence() >= line.confidence() - MARGIN) {
-                log.debug("rare letters: '{}' ({}) -> '{}' ({})", line.text(), line.confidence(), again.text(), again.confidence());
-                out.add(again);
-                replacements.add(new String[] {line.text(), again.text()});
-            } else {
-                out.add(line);
-            }
+            out.add(merged);
         }
         return new ScriptResolver.Result(ScriptResolver.replaceInOrder(text, replacements), out, replacements.size());
+    }
+
+    /**
+     * Whether the extension model's reading replaces the whole line: it has a rare letter and is about as confident as the stock reading. Word confidences of
+     * the two models are not on one scale (the stock models' dictionaries raise theirs), so this
+     * is judged on the whole line, where the ordinary words even out.
+     */
+    static boolean wholeLine(Line stock, Line ext) {
+        return hasRareLetter(ext.text()) && ext.confidence() >= stock.confidence() - MARGIN;
+    }
+
+    /**
+     * The stock line with groups of words taken from the extension model's reading where that
+     * reading has letters the stock models lack; the same object when nothing changes.
+     */
+    static Line merge(Line stock, Line ext) {
+        List<Word> a = stock.words();
+        List<Word> b = ext.words();
+        List<Word> words = new ArrayList<>(a.size() + 2);
+        boolean changed = false;
+        int i = 0;
+        int j = 0;
+        while (i < a.size()) {
+            // extension words lying wholly before the next stock word are dropped (stock saw nothing there)
+            while (j < b.size() && !overlaps(a.get(i).box(), b.get(j).box()) && b.get(j).box().x1() <= center(a.get(i).box())) {
+                j++;
+            }
+            // grow a group of mutually overlapping stock words [i, i2) and extension words [j, j2)
+            int i2 = i + 1;
+            int j2 = j;
+            boolean grew = true;
+            while (grew) {
+                grew = false;
+                while (j2 < b.size() && overlapsAny(b.get(j2).box(), a, i, i2)) {
+                    j2++;
+                    grew = true;
+                }
+                while (i2 < a.size() && overlapsAny(a.get(i2).box(), b, j, j2)) {
+                    i2++;
+                    grew = true;
+                }
+            }
+            List<Word> sa = a.subList(i, i2);
+            List<Word> sb = b.subList(j, j2);
+            if (!sb.isEmpty() && better(sa, sb)) {
+                words.addAll(sb);
+                changed = true;
+            } else {
+                words.addAll(sa);
+            }
+            i = i2;
+            j = j2;
+        }
+        return changed ? TesseractHandle.line(words, stock.box()) : stock;
+    }
+
+    /** Whether the extension model's words should replace the stock words of one group. */
+    private static boolean better(List<Word> stock, List<Word> ext) {
+        String extText = join(ext);
+        if (!hasForeignLetter(extText) || hasForeignLetter(join(stock)) && !hasRareLetter(extText)) {
+            return false;
+        }
+        double stockConf = mean(stock);
+        double margin = hasRareLetter(extText) ? MARGIN : DIACRITIC_MARGIN;
+        for (Word w : ext) {
+            if (mixedScript(w.text()) || w.confidence() < FLOOR) {
+                return false;
+            }
+        }
+        return mean(ext) >= stockConf - margin;
+    }
+
+    private static String join(List<Word> words) {
+        StringBuilder sb = new StringBuilder();
+        for (Word w : words) {
+            sb.append(w.text()).append(' ');
+        }
+        return sb.toString();
+    }
+
+    private static double mean(List<Word> words) {
+        return words.stream().mapToDouble(Word::confidence).average().orElse(0);
+    }
+
+    private static int center(Box b) {
+        return (b.x0() + b.x1()) / 2;
+    }
+
+    /** Horizontal overlap of more than a third of the narrower box. */
+    private static boolean overlaps(Box p, Box q) {
+        int o = Math.min(p.x1(), q.x1()) - Math.max(p.x0(), q.x0());
+        return o > 0 && 3 * o > Math.min(p.width(), q.width());
+    }
+
+    private static boolean overlapsAny(Box p, List<Word> words, int from, int to) {
+        for (int k = from; k < to; k++) {
+            if (overlaps(p, words.get(k).box())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override
