@@ -346,7 +346,7 @@ public final class OcrEngine implements AutoCloseable {
             }
             if (rare != null) {
                 long t0 = System.nanoTime();
-                ScriptResolver.Result fixed = rare.resolve(p.image(), t, lines);
+                ScriptResolver.Result fixed = rare.resolve(p.image(), t, lines, tess::isDictionaryWord);
                 t = fixed.text();
                 lines = fixed.lines();
                 steps.add(new StepReport("letters", fixed.replaced() > 0, fixed.replaced() + " lines read with rare letters",

@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * Brings back letters no stock Tesseract model knows (Ŀ ŀ, Ҕ ҕ and the other Yakut/Bashkir
@@ -20,10 +21,18 @@ import java.util.List;
  *
  * <p>Every line the stock models read is read again alone with ocr-cli's own {@value #MODEL}
  * model (built by {@code training/}, shipped in the jar). The two readings are lined up word by
- * word: words whose boxes overlap form a group, and a group takes the extension model's words only
- * when they hold a letter the stock models cannot write, are each of one script, and are about as
- * confident as the stock words they replace (closer for a mere diacritic than for a rare letter).
- * Every other word keeps its stock reading, dictionary and all, so ordinary text is not touched.
+ * word (words whose boxes overlap form a group) and each group keeps its stock words unless:
+ * <ul>
+ *   <li>the new words hold a rare letter, and the new line as a whole is within {@value #MARGIN}
+ *       points of the stock line's confidence;</li>
+ *   <li>or they hold a diacritic the stock words lack, no stock word of the group is in the
+ *       stock dictionary (a scan's {@code has} never becomes {@code һas}), and they are nearly as
+ *       confident as the stock words, each measured against its own line's mean;</li>
+ *   <li>or they are all dictionary words where the stock words are not (the Cyrillic model's
+ *       {@code 5} for {@code is} beside a {@code Ҕ}).</li>
+ * </ul>
+ * New words mixing Latin and Cyrillic letters are never taken. Ordinary text keeps its stock
+ * reading.
  */
 final class RareLetterResolver implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(RareLetterResolver.class);
@@ -33,10 +42,12 @@ final class RareLetterResolver implements AutoCloseable {
     static final String LETTERS = "ĿŀҔҕҘҙҪҫҺһӨөҮүǢǣǼǽÞþÐðǷƿ";
     /** Lines whose every word was read at least this confidently are left alone. */
     static final double SUSPECT = 97;
-    /** A rare letter's word may be this much less confident than the stock words and still win. */
+    /** A line read with a rare letter may be this much less confident than the stock reading and still win. */
     static final double MARGIN = 15;
     /** A word whose only news is a diacritic must be nearly as confident as the stock reading. */
-    static final double DIACRITIC_MARGIN = 3;
+    static final double DIACRITIC_MARGIN = 15;
+    /** How far the extension model's lower line confidence may lift its words against the stock ones. */
+    static final double MAX_OFFSET = 5;
     /** Extension-model words under this confidence never replace anything. */
     static final double FLOOR = 40;
 
@@ -67,9 +78,21 @@ final class RareLetterResolver implements AutoCloseable {
         return s.codePoints().anyMatch(cp -> LETTERS.indexOf(cp) >= 0);
     }
 
-    /** A letter outside basic Latin and the Russian alphabet: a rare letter or an accented one. */
+    /**
+     * A letter outside basic Latin and the Russian alphabet (a rare letter or an accented one),
+     * or the Catalan middle dot of l·l.
+     */
+    static boolean isForeign(int cp) {
+        return cp == '\u00B7' || Character.isLetter(cp) && !(cp < 128 || (cp >= 0x410 && cp <= 0x44F) || cp == 'Ё' || cp == 'ё');
+    }
+
     static boolean hasForeignLetter(String s) {
-        return s.codePoints().anyMatch(cp -> Character.isLetter(cp) && !(cp < 128 || (cp >= 0x410 && cp <= 0x44F) || cp == 'Ё' || cp == 'ё'));
+        return s.codePoints().anyMatch(RareLetterResolver::isForeign);
+    }
+
+    /** Whether {@code ext} has a foreign letter that {@code stock} lacks altogether. */
+    static boolean addsForeignLetter(String stock, String ext) {
+        return ext.codePoints().anyMatch(cp -> isForeign(cp) && stock.indexOf(cp) < 0);
     }
 
     /** Letters of both Latin and Cyrillic in one word: a look-alike mix-up, never a real word. */
@@ -78,13 +101,17 @@ final class RareLetterResolver implements AutoCloseable {
         return n[0] > 0 && n[1] > 0;
     }
 
-    ScriptResolver.Result resolve(GrayImage image, String text, List<Line> lines) {
+    /**
+     * @param dictionary whether the stock models' dictionary (the first language's) holds a word;
+     *                   such words are never replaced by a reading with foreign letters
+     */
+    ScriptResolver.Result resolve(GrayImage image, String text, List<Line> lines, Predicate<String> dictionary) {
         List<Line> out = new ArrayList<>(lines.size());
         List<String[]> replacements = new ArrayList<>();
         for (Line line : lines) {
             double min = line.words().stream().mapToDouble(Word::confidence).min().orElse(100);
             Line again = min >= SUSPECT ? null : reader.read(image, line.box(), MODEL);
-            Line merged = again == null ? line : wholeLine(line, again) ? again : merge(line, again);
+            Line merged = again == null ? line : merge(line, again, dictionary);
             if (merged != line) {
                 log.debug("rare letters: '{}' -> '{}'", line.text(), merged.text());
                 replacements.add(new String[] {line.text(), merged.text()});
@@ -95,19 +122,17 @@ final class RareLetterResolver implements AutoCloseable {
     }
 
     /**
-     * Whether the extension model's reading replaces the whole line: it has a rare letter and is about as confident as the stock reading. Word confidences of
-     * the two models are not on one scale (the stock models' dictionaries raise theirs), so this
-     * is judged on the whole line, where the ordinary words even out.
-     */
-    static boolean wholeLine(Line stock, Line ext) {
-        return hasRareLetter(ext.text()) && ext.confidence() >= stock.confidence() - MARGIN;
-    }
-
-    /**
      * The stock line with groups of words taken from the extension model's reading where that
      * reading has letters the stock models lack; the same object when nothing changes.
      */
-    static Line merge(Line stock, Line ext) {
+    static Line merge(Line stock, Line ext, Predicate<String> dictionary) {
+        // The models' confidences are not on one scale (the stock dictionaries lift theirs): compare
+        // groups after taking out the difference between the two lines' means, a few points at most.
+        double offset = Math.max(-MAX_OFFSET, ext.confidence() - stock.confidence());
+        // A line the extension model reads with a rare letter, about as confidently as the stock
+        // models read it, is taken group by group without a per-word test: its word confidences
+        // (no dictionary, an unfamiliar letter) say little.
+        boolean rareLine = hasRareLetter(ext.text()) && ext.confidence() >= stock.confidence() - MARGIN;
         List<Word> a = stock.words();
         List<Word> b = ext.words();
         List<Word> words = new ArrayList<>(a.size() + 2);
@@ -136,7 +161,7 @@ final class RareLetterResolver implements AutoCloseable {
             }
             List<Word> sa = a.subList(i, i2);
             List<Word> sb = b.subList(j, j2);
-            if (!sb.isEmpty() && better(sa, sb)) {
+            if (!sb.isEmpty() && better(sa, sb, rareLine, offset, dictionary)) {
                 words.addAll(sb);
                 changed = true;
             } else {
@@ -149,19 +174,51 @@ final class RareLetterResolver implements AutoCloseable {
     }
 
     /** Whether the extension model's words should replace the stock words of one group. */
-    private static boolean better(List<Word> stock, List<Word> ext) {
+    private static boolean better(List<Word> stock, List<Word> ext, boolean rareLine, double offset, Predicate<String> dictionary) {
         String extText = join(ext);
-        if (!hasForeignLetter(extText) || hasForeignLetter(join(stock)) && !hasRareLetter(extText)) {
-            return false;
+        if (!addsForeignLetter(join(stock), extText)) {
+            // no news in letters: only dictionary words for a non-word (the Cyrillic model's "5"
+            // for "is" next to a Ҕ)
+            return ext.stream().allMatch(w -> isWord(w, dictionary)) && !stock.stream().allMatch(w -> isWord(w, dictionary));
         }
-        double stockConf = mean(stock);
-        double margin = hasRareLetter(extText) ? MARGIN : DIACRITIC_MARGIN;
         for (Word w : ext) {
-            if (mixedScript(w.text()) || w.confidence() < FLOOR) {
+            if (mixedScript(w.text())) {
                 return false;
             }
         }
-        return mean(ext) >= stockConf - margin;
+        if (hasRareLetter(extText)) {
+            return rareLine || ext.stream().allMatch(w -> w.confidence() >= FLOOR) && mean(ext) - offset >= mean(stock);
+        }
+        for (Word w : stock) {
+            String bare = bare(w.text());
+            if (bare.length() > 1 && dictionary.test(bare)) {
+                return false;
+            }
+        }
+        for (Word w : ext) {
+            if (w.confidence() < FLOOR) {
+                return false;
+            }
+        }
+        return mean(ext) - offset >= mean(stock) - DIACRITIC_MARGIN;
+    }
+
+    private static boolean isWord(Word w, Predicate<String> dictionary) {
+        String bare = bare(w.text());
+        return !bare.isEmpty() && dictionary.test(bare);
+    }
+
+    /** The word without the punctuation around it. */
+    static String bare(String word) {
+        int from = 0;
+        int to = word.length();
+        while (from < to && !Character.isLetterOrDigit(word.charAt(from))) {
+            from++;
+        }
+        while (to > from && !Character.isLetterOrDigit(word.charAt(to - 1))) {
+            to--;
+        }
+        return word.substring(from, to);
     }
 
     private static String join(List<Word> words) {

@@ -146,6 +146,11 @@ final class TesseractHandle implements AutoCloseable {
         }
     }
 
+    /** Whether the first language's dictionary holds this word (Tesseract's own test, punctuation included). */
+    boolean isDictionaryWord(String word) {
+        return api.TessBaseAPIIsValidWord(handle, word) != 0;
+    }
+
     /** The page text as Tesseract lays it out. */
     String text() {
         return takeString(api.TessBaseAPIGetUTF8Text(handle));

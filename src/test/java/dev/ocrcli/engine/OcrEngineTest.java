@@ -65,6 +65,41 @@ class OcrEngineTest {
     }
 
     @Test
+    void rareLettersAndDiacriticsComeBackWithEngRusInAFontTheModelNeverSaw() {
+        // Liberation Sans was kept out of the extension model's training (training/README.md)
+        List<String> text = List.of("Catalan writes paraŀlel and Ŀ rarely.", "Yakut: ыҕыы and Ҕ is a Cyrillic letter.",
+                "Old English sǣ: Ǣ is a ligature.", "Units of Ångström near Øresund.");
+        OcrResult r = engRus.recognize(OcrInput.of("rare", TestImages.render(text, 40, "Liberation Sans"), 0));
+        String got = lines(r);
+        for (String letters : List.of("paraŀlel", "Ŀ", "ыҕыы", "Ҕ", "sǣ", "Ǣ", "Ångström", "Øresund")) {
+            assertTrue(got.contains(letters), "'" + letters + "' in: " + got);
+        }
+        assertTrue(got.contains("Cyrillic letter") && got.contains("is a ligature"), got);
+    }
+
+    @Test
+    void pageTextAgreesWithTheLinesAfterEveryCorrection() {
+        // the scripts and letters steps change lines; the page text must carry the same changes
+        List<String> text = List.of("Rain (mm) 21.4 C and Ҕ here.", "Привет, мир! Ҕ is a Cyrillic character.", "Special combo: Ǣ is a ligature.");
+        OcrResult r = engRus.recognize(OcrInput.of("agree", TestImages.render(text), 0));
+        PageResult p = r.pages().get(0);
+        List<String> fromLines = p.lines().stream().map(Line::text).toList();
+        List<String> fromText = java.util.Arrays.stream(p.text().split("\n")).filter(s -> !s.isBlank()).toList();
+        assertEquals(fromLines, fromText);
+        assertTrue(p.text().contains("Ҕ") && p.text().contains("Ǣ"), p.text());
+    }
+
+    @Test
+    void relinedPutsChangedLinesBackInPlace() {
+        Box b = new Box(0, 0, 10, 10);
+        Line a = new Line("one", 90, b, List.of(new Word("one", 90, b)));
+        Line x = new Line("tvvo", 90, b, List.of(new Word("tvvo", 90, b)));
+        Line y = new Line("two", 95, b, List.of(new Word("two", 95, b)));
+        assertEquals("one\n\ntwo\n", OcrEngine.relined("one\n\ntvvo\n", List.of(a, x), List.of(a, y), "fallback"));
+        assertEquals("fallback", OcrEngine.relined("one\n", List.of(a, x), List.of(a, y), "fallback"), "counts disagree");
+    }
+
+    @Test
     void latinDiacriticsSurviveWithTheLatinScriptModel() {
         List<String> text = List.of("Naïve café owners in Zürich serve crème brûlée.", "Łódź, Škoda, Øresund and Ångström are names.");
         org.junit.jupiter.api.Assumptions.assumeTrue(

@@ -27,8 +27,13 @@ public final class TestImages {
 
     /** Renders lines of text at the given font size (pixels). */
     public static BufferedImage render(List<String> lines, int size) {
-        Font font = new Font(FONT, Font.PLAIN, size);
-        assertEquals(FONT, font.getFamily(), "font " + FONT + " must be installed (apt-get install fonts-dejavu-core)");
+        return render(lines, size, FONT);
+    }
+
+    /** Renders lines of text in an installed font family (see scripts/setup.sh for the packages). */
+    public static BufferedImage render(List<String> lines, int size, String family) {
+        Font font = new Font(family, Font.PLAIN, size);
+        assertEquals(family, font.getFamily(), "font " + family + " must be installed (scripts/setup.sh installs it)");
         BufferedImage probe = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
         Graphics2D pg = probe.createGraphics();
         FontMetrics fm = pg.getFontMetrics(font);
