@@ -19,8 +19,9 @@ import java.util.function.Predicate;
  * (ü, ø, ł, å...), when the languages mix Latin and Cyrillic ({@code eng+rus}), without the user
  * naming a model.
  *
- * <p>Every line the stock models read is read again alone with ocr-cli's own {@value #MODEL}
- * model (built by {@code training/}, shipped in the jar). The two readings are lined up word by
+ * <p>Every line the stock reading does not vouch for (see {@link #vouched}: most lines of
+ * ordinary English are all dictionary words) is read again alone with ocr-cli's own
+ * {@value #MODEL} model (built by {@code training/}, shipped in the jar). The two readings are lined up word by
  * word (words whose boxes overlap form a group) and each group keeps its stock words unless:
  * <ul>
  *   <li>the new words hold a rare letter, and the new line as a whole is within {@value #MARGIN}
@@ -40,8 +41,6 @@ final class RareLetterResolver implements AutoCloseable {
     static final String MODEL = "engrusx";
     /** Letters the extension model adds that the stock Latin and Cyrillic models cannot output. */
     static final String LETTERS = "ĿŀҔҕҘҙҪҫҺһӨөҮүǢǣǼǽÞþÐðǷƿ";
-    /** Lines whose every word was read at least this confidently are left alone. */
-    static final double SUSPECT = 97;
     /** A line read with a rare letter may be this much less confident than the stock reading and still win. */
     static final double MARGIN = 15;
     /** A word whose only news is a diacritic must be nearly as confident as the stock reading. */
@@ -102,15 +101,13 @@ final class RareLetterResolver implements AutoCloseable {
     }
 
     /**
-     * @param dictionary whether the stock models' dictionary (the first language's) holds a word;
-     *                   such words are never replaced by a reading with foreign letters
+     * @param dictionary whether the stock models' dictionary (the first language's) holds a word
      */
     ScriptResolver.Result resolve(GrayImage image, String text, List<Line> lines, Predicate<String> dictionary) {
         List<Line> out = new ArrayList<>(lines.size());
         List<String[]> replacements = new ArrayList<>();
         for (Line line : lines) {
-            double min = line.words().stream().mapToDouble(Word::confidence).min().orElse(100);
-            Line again = min >= SUSPECT ? null : reader.read(image, line.box(), MODEL);
+            Line again = vouched(line, dictionary) ? null : reader.read(image, line.box(), MODEL);
             Line merged = again == null ? line : merge(line, again, dictionary);
             if (merged != line) {
                 log.debug("rare letters: '{}' -> '{}'", line.text(), merged.text());
@@ -119,6 +116,26 @@ final class RareLetterResolver implements AutoCloseable {
             out.add(merged);
         }
         return new ScriptResolver.Result(ScriptResolver.replaceInOrder(text, replacements), out, replacements.size());
+    }
+
+    /**
+     * Whether the stock reading vouches for the whole line, so that it is not read again: every
+     * word is a dictionary word or a number, at least two characters long (a lone {@code A} or
+     * {@code 5} is what the stock models make of a lone {@code Ǣ} or {@code Ҕ}). That is most
+     * lines of ordinary English text.
+     */
+    static boolean vouched(Line line, Predicate<String> dictionary) {
+        for (Word w : line.words()) {
+            String bare = bare(w.text());
+            if (bare.length() < 2) {
+                return false;
+            }
+            boolean number = bare.chars().noneMatch(Character::isLetter);
+            if (!number && !dictionary.test(bare)) {
+                return false;
+            }
+        }
+        return !line.words().isEmpty();
     }
 
     /**

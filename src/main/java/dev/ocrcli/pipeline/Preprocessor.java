@@ -33,7 +33,7 @@ public final class Preprocessor {
     private static final Logger log = LoggerFactory.getLogger(Preprocessor.class);
 
     /** All step names in pipeline order. */
-    public static final List<String> STEPS = List.of("invert", "normalize", "denoise", "deskew", "rescale", "pad", "orient", "scripts", "letters");
+    public static final List<String> STEPS = List.of("invert", "normalize", "denoise", "deskew", "rules", "rescale", "pad", "orient", "scripts", "letters");
 
     private final List<Step> steps;
     private final boolean orient;
@@ -80,6 +80,7 @@ public final class Preprocessor {
                 case "normalize" -> steps.add(new NormalizeStep());
                 case "denoise" -> steps.add(new DenoiseStep());
                 case "deskew" -> steps.add(new DeskewStep());
+                case "rules" -> steps.add(new RulesStep());
                 case "rescale" -> steps.add(new RescaleStep(maxSide));
                 case "pad" -> steps.add(new PadStep());
                 default -> { }

@@ -168,6 +168,46 @@ class PipelineTest {
         assertTrue(applied(r, "normalize"));
     }
 
+    /** A ruled table: every cell boxed by 3 px rules, three pixels from its word. */
+    static GrayImage ruledTable(String[][] cells) {
+        int cw = 180;
+        int ch = 40;
+        int m = 30;
+        BufferedImage img = new BufferedImage(2 * m + cells[0].length * cw, 2 * m + cells.length * ch, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, img.getWidth(), img.getHeight());
+        g.setColor(Color.BLACK);
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setFont(new java.awt.Font(TestImages.FONT, java.awt.Font.PLAIN, 28));
+        g.setStroke(new java.awt.BasicStroke(3));
+        for (int r = 0; r < cells.length; r++) {
+            for (int c = 0; c < cells[r].length; c++) {
+                int x = m + c * cw;
+                int y = m + r * ch;
+                g.drawRect(x, y, cw, ch);
+                g.drawString(cells[r][c], x + 3, y + ch - 9);
+            }
+        }
+        g.dispose();
+        return GrayImage.from(img);
+    }
+
+    @Test
+    void rulesAreRemovedSoTableCellsReadAsWords() {
+        String[][] cells = {{"Part", "Quantity", "Price"}, {"Bolt", "1200", "0.35"}, {"Washer", "800", "0.05"}, {"Nut", "950", "0.12"}};
+        GrayImage table = ruledTable(cells);
+        java.util.Set<String> want = new java.util.TreeSet<>();
+        for (String[] row : cells) {
+            want.addAll(List.of(row));
+        }
+        java.util.Set<String> without = new java.util.TreeSet<>(List.of(read(none, table).split("\\s+")));
+        assertNotEquals(want, without, "without the step the rules come back as text or hide cells");
+        OcrResult r = auto.recognize(OcrInput.of("table", table, 0));
+        assertEquals(want, new java.util.TreeSet<>(List.of(r.text().strip().split("\\s+"))), r.text());
+        assertTrue(applied(r, "rules"));
+    }
+
     @Test
     void denoiseRemovesSpeckle() {
         GrayImage clean = page();

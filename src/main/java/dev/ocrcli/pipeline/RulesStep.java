@@ -1,0 +1,157 @@
+package dev.ocrcli.pipeline;
+
+import dev.ocrcli.image.GrayImage;
+
+import java.util.Locale;
+
+/**
+ * Removes ruling lines: the rules and frames of tables, underlines, form fields. Tesseract's
+ * page layout takes a ruled table for a picture or joins its cells into one run-on line; with
+ * the rules painted over in paper colour it finds the cells as ordinary text.
+ *
+ * <p>A rule is a run of ink far longer than any letter ({@value #RUN_GLYPHS} typical glyph
+ * heights, at least {@value #MIN_RUN} px) and thin (at most a third of a glyph height thick).
+ * Thick dark areas (bars, photographs, inverted headings) are kept. Vertical rules always go;
+ * horizontal ones only where they meet a vertical rule (the grid of a table, a frame), because
+ * a lone horizontal rule between blocks of text helps Tesseract's layout analysis. The step acts only when it
+ * finds such lines, so pages without them pass through untouched.
+ */
+final class RulesStep implements Step {
+    /** A rule is at least this many typical glyph heights long. */
+    static final int RUN_GLYPHS = 6;
+    /** ... and at least this many pixels. */
+    static final int MIN_RUN = 60;
+
+    @Override
+    public String name() {
+        return "rules";
+    }
+
+    @Override
+    public Outcome apply(GrayImage img) {
+        int w = img.width();
+        int h = img.height();
+        double glyph = Analysis.glyphHeight(img);
+        if (glyph <= 0 || w < MIN_RUN || h < MIN_RUN) {
+            return Outcome.skipped(img, "no text to measure rules against");
+        }
+        int minRun = (int) Math.max(MIN_RUN, Math.round(RUN_GLYPHS * glyph));
+        int maxThick = (int) Math.max(3, Math.round(glyph / 3));
+        boolean[] ink = Analysis.inkMask(img);
+        boolean[] rows = new boolean[w * h];
+        boolean[] cols = new boolean[w * h];
+        mark(ink, rows, w, h, true, minRun, maxThick);
+        long vertical = mark(ink, cols, w, h, false, minRun, maxThick);
+        // Horizontal rules go only where they meet vertical ones (a grid, a box): a rule standing
+        // alone between paragraphs or under a heading keeps blocks apart, and Tesseract's layout
+        // analysis does better with it.
+        boolean[] rule = cols;
+        long horizontal = 0;
+        for (int[] b : Analysis.components(rows, w, h)) {
+            if (!meetsVertical(cols, w, h, b)) {
+                continue;
+            }
+            for (int y = b[1]; y < b[3]; y++) {
+                for (int x = b[0]; x < b[2]; x++) {
+                    int i = y * w + x;
+                    if (rows[i] && !rule[i]) {
+                        rule[i] = true;
+                        horizontal++;
+                    }
+                }
+            }
+        }
+        String d = String.format(Locale.ROOT, "glyph height %.0f px, rules of %d+ px", glyph, minRun);
+        if (horizontal + vertical == 0) {
+            return Outcome.skipped(img, d + ": none");
+        }
+        int paper = Analysis.percentile(Analysis.histogram(img), 0.9);
+        byte[] out = img.pixels().clone();
+        byte fill = (byte) paper;
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int i = y * w + x;
+                if (rule[i]) {
+                    out[i] = fill;
+                    // the anti-aliased fringe on either side of the rule
+                    if (x > 0 && !ink[i - 1]) {
+                        out[i - 1] = fill;
+                    }
+                    if (x < w - 1 && !ink[i + 1]) {
+                        out[i + 1] = fill;
+                    }
+                    if (y > 0 && !ink[i - w]) {
+                        out[i - w] = fill;
+                    }
+                    if (y < h - 1 && !ink[i + w]) {
+                        out[i + w] = fill;
+                    }
+                }
+            }
+        }
+        return Outcome.changed(new GrayImage(w, h, out),
+                d + ": removed " + horizontal + " px of horizontal and " + vertical + " px of vertical rules");
+    }
+
+    /** Marks thin long runs of ink along rows ({@code alongRows}) or columns; returns how many pixels it marked. */
+    static long mark(boolean[] ink, boolean[] rule, int w, int h, boolean alongRows, int minRun, int maxThick) {
+        int lines = alongRows ? h : w;
+        int len = alongRows ? w : h;
+        boolean[] here = new boolean[len];
+        // how many consecutive lines a position along the rule has been marked, to refuse thick bars
+        int[] thickness = new int[len];
+        for (int a = 0; a < lines; a++) {
+            java.util.Arrays.fill(here, false);
+            int b = 0;
+            while (b < len) {
+                if (!ink[index(alongRows, a, b, w)]) {
+                    b++;
+                    continue;
+                }
+                int start = b;
+                while (b < len && ink[index(alongRows, a, b, w)]) {
+                    b++;
+                }
+                if (b - start >= minRun) {
+                    java.util.Arrays.fill(here, start, b, true);
+                }
+            }
+            for (int k = 0; k < len; k++) {
+                thickness[k] = here[k] ? thickness[k] + 1 : 0;
+                if (here[k]) {
+                    rule[index(alongRows, a, k, w)] = true;
+                }
+                if (thickness[k] == maxThick + 1) {
+                    // too thick for a rule: a bar or a dark area; unmark what this column got so far
+                    for (int back = 0; back <= maxThick; back++) {
+                        rule[index(alongRows, a - back, k, w)] = false;
+                    }
+                } else if (thickness[k] > maxThick + 1) {
+                    rule[index(alongRows, a, k, w)] = false;
+                }
+            }
+        }
+        long marked = 0;
+        for (boolean r : rule) {
+            marked += r ? 1 : 0;
+        }
+        return marked;
+    }
+
+    /** Whether a vertical rule pixel lies in the box {x0, y0, x1, y1} grown by a few pixels. */
+    static boolean meetsVertical(boolean[] cols, int w, int h, int[] b) {
+        int grow = 3;
+        for (int y = Math.max(0, b[1] - grow); y < Math.min(h, b[3] + grow); y++) {
+            for (int x = Math.max(0, b[0] - grow); x < Math.min(w, b[2] + grow); x++) {
+                if (cols[y * w + x]) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static int index(boolean alongRows, int line, int pos, int w) {
+        return alongRows ? line * w + pos : pos * w + line;
+    }
+}
