@@ -150,6 +150,8 @@ final class RareLetterResolver implements AutoCloseable {
         // models read it, is taken group by group without a per-word test: its word confidences
         // (no dictionary, an unfamiliar letter) say little.
         boolean rareLine = hasRareLetter(ext.text()) && ext.confidence() >= stock.confidence() - MARGIN;
+        int[] n = Script.count(stock.text());
+        String lineScript = n[0] >= n[1] ? "a" : "б";  // a letter of the line's majority script
         List<Word> a = stock.words();
         List<Word> b = ext.words();
         List<Word> words = new ArrayList<>(a.size() + 2);
@@ -178,7 +180,7 @@ final class RareLetterResolver implements AutoCloseable {
             }
             List<Word> sa = a.subList(i, i2);
             List<Word> sb = b.subList(j, j2);
-            if (!sb.isEmpty() && better(sa, sb, rareLine, offset, dictionary)) {
+            if (!sb.isEmpty() && better(sa, sb, lineScript, rareLine, offset, dictionary)) {
                 words.addAll(sb);
                 changed = true;
             } else {
@@ -191,12 +193,15 @@ final class RareLetterResolver implements AutoCloseable {
     }
 
     /** Whether the extension model's words should replace the stock words of one group. */
-    private static boolean better(List<Word> stock, List<Word> ext, boolean rareLine, double offset, Predicate<String> dictionary) {
+    private static boolean better(List<Word> stock, List<Word> ext, String lineScript, boolean rareLine, double offset,
+            Predicate<String> dictionary) {
         String extText = join(ext);
         if (!addsForeignLetter(join(stock), extText)) {
             // no news in letters: only dictionary words for a non-word (the Cyrillic model's "5"
-            // for "is" next to a Ҕ)
-            return ext.stream().allMatch(w -> isWord(w, dictionary)) && !stock.stream().allMatch(w -> isWord(w, dictionary));
+            // for "is" next to a Ҕ), of two letters or more, in the stock words' script or the line's
+            return ext.stream().allMatch(w -> bare(w.text()).length() > 1 && isWord(w, dictionary))
+                    && !stock.stream().allMatch(w -> isWord(w, dictionary))
+                    && (sameScript(join(stock), extText) || sameScript(lineScript, extText));
         }
         for (Word w : ext) {
             if (mixedScript(w.text())) {
@@ -223,6 +228,13 @@ final class RareLetterResolver implements AutoCloseable {
     private static boolean isWord(Word w, Predicate<String> dictionary) {
         String bare = bare(w.text());
         return !bare.isEmpty() && dictionary.test(bare);
+    }
+
+    /** Whether the new text's letters are of the same scripts as the old one's (anything goes where the old had no letters). */
+    static boolean sameScript(String old, String now) {
+        int[] a = Script.count(old);
+        int[] b = Script.count(now);
+        return a[0] + a[1] == 0 || (a[0] > 0) == (b[0] > 0) && (a[1] > 0) == (b[1] > 0);
     }
 
     /** The word without the punctuation around it. */
