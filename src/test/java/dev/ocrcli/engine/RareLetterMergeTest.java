@@ -1,0 +1,80 @@
+package dev.ocrcli.engine;
+
+import dev.ocrcli.result.Box;
+import dev.ocrcli.result.Line;
+import dev.ocrcli.result.Word;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * How the {@code letters} step lines up the stock reading of a line with the extension model's
+ * reading of the same line (boxes as the engine reports them: one word every 100 px).
+ */
+class RareLetterMergeTest {
+    static final Predicate<String> DICTIONARY = Set.of("is", "a", "A", "Zurich", "has", "the", "Cyrillic", "character")::contains;
+
+    /** A line of words at x = 0, 100, 200, ... each read with the given confidence. */
+    static Line line(double conf, String... words) {
+        List<Word> ws = new ArrayList<>();
+        for (int i = 0; i < words.length; i++) {
+            ws.add(new Word(words[i], conf, new Box(i * 100, 0, i * 100 + 80, 30)));
+        }
+        return dev.ocrcli.engine.TesseractHandle.line(ws, new Box(0, 0, words.length * 100, 30));
+    }
+
+    @Test
+    void aRareLetterReplacesItsStockLookAlike() {
+        Line stock = line(93, "Б", "is", "a", "Cyrillic", "character.");
+        Line ext = line(85, "Ҕ", "is", "a", "Cyrillic", "character.");
+        assertEquals("Ҕ is a Cyrillic character.", RareLetterResolver.merge(stock, ext, DICTIONARY).text());
+    }
+
+    @Test
+    void aNewReadingFarLessConfidentThanTheStockLineIsIgnoredForRareLetters() {
+        Line stock = line(95, "Б", "is", "a", "Cyrillic", "character.");
+        Line ext = line(60, "Ҕ", "is", "a", "Cyrillic", "character.");
+        assertSame(stock, RareLetterResolver.merge(stock, ext, DICTIONARY));
+    }
+
+    @Test
+    void aDiacriticNeverReplacesAStockDictionaryWordButDoesReplaceANonWord() {
+        Line stock = line(90, "Zurich", "@resund.");
+        Line ext = line(90, "Zürich", "Øresund.");
+        assertEquals("Zurich Øresund.", RareLetterResolver.merge(stock, ext, DICTIONARY).text());
+    }
+
+    @Test
+    void wordsMixingLatinAndCyrillicAreNeverTaken() {
+        Line stock = line(90, "the", "pharma-");
+        Line ext = line(90, "the", "рҺагmта-");
+        assertSame(stock, RareLetterResolver.merge(stock, ext, DICTIONARY));
+    }
+
+    @Test
+    void aDictionaryWordReplacesANonWordOnlyInItsScriptOrTheLines() {
+        // the Cyrillic model's "5" for "is" on a Latin line: fixed
+        Line stock = line(90, "Ҕ", "5", "a", "Cyrillic", "character.");
+        Line ext = line(90, "Ҕ", "is", "a", "Cyrillic", "character.");
+        assertEquals("Ҕ is a Cyrillic character.", RareLetterResolver.merge(stock, ext, DICTIONARY).text());
+        // a Cyrillic initial on a Russian line stays Cyrillic, although the English dictionary holds "A"
+        Line ru = line(90, "Смирнова", "Е.", "А.");
+        Line ruExt = line(90, "Смирнова", "Е.", "A.");
+        assertSame(ru, RareLetterResolver.merge(ru, ruExt, DICTIONARY));
+    }
+
+    @Test
+    void linesOfDictionaryWordsAreVouchedForAndLoneLettersAreNot() {
+        assertTrue(RareLetterResolver.vouched(line(90, "the", "Cyrillic", "character", "1284"), DICTIONARY));
+        assertEquals(false, RareLetterResolver.vouched(line(90, "the", "Cyrillic", "A"), DICTIONARY), "a lone A may be a Ǣ");
+        assertEquals(false, RareLetterResolver.vouched(line(90, "the", "Cyrillic", "5"), DICTIONARY), "a lone 5 may be a Ҕ");
+        assertEquals(false, RareLetterResolver.vouched(line(90, "the", "ыбыы"), DICTIONARY));
+    }
+}
