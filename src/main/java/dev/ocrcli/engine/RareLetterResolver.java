@@ -26,9 +26,11 @@ import java.util.function.Predicate;
  * <ul>
  *   <li>the new words hold a rare letter, and the new line as a whole is within {@value #MARGIN}
  *       points of the stock line's confidence;</li>
- *   <li>or they hold a diacritic the stock words lack, no stock word of the group is in the
- *       stock dictionary (a scan's {@code has} never becomes {@code һas}), and they are nearly as
- *       confident as the stock words, each measured against its own line's mean;</li>
+ *   <li>or they hold a diacritic the stock words lack, no stock word of the group is a confidently
+ *       read stock dictionary word (a scan's {@code has} never becomes {@code һas}), and they are
+ *       nearly as confident as the stock words, each measured against its own line's mean;</li>
+ *   <li>or a lone letter the stock models read in the other script than the line's is read in the
+ *       line's script ({@code буквы E и Ъ} becomes {@code буквы Ё и Ъ});</li>
  *   <li>or they are all dictionary words where the stock words are not (the Cyrillic model's
  *       {@code 5} for {@code is} beside a {@code Ҕ}).</li>
  * </ul>
@@ -49,6 +51,11 @@ final class RareLetterResolver implements AutoCloseable {
     static final double MAX_OFFSET = 5;
     /** Extension-model words under this confidence never replace anything. */
     static final double FLOOR = 40;
+    /**
+     * A stock dictionary word read with less confidence than this does not guard its group against
+     * a diacritic reading: {@code Arg} read at 45 for {@code Ærø} is a guess, {@code Naive} at 96 is not.
+     */
+    static final double GUARD = 60;
 
     private final SecondReader reader;
 
@@ -197,6 +204,9 @@ final class RareLetterResolver implements AutoCloseable {
             Predicate<String> dictionary) {
         String extText = join(ext);
         if (!addsForeignLetter(join(stock), extText)) {
+            if (loneLetterInLineScript(stock, ext, lineScript)) {
+                return true;
+            }
             // no news in letters: only dictionary words for a non-word (the Cyrillic model's "5"
             // for "is" next to a Ҕ), of two letters or more, in the stock words' script or the line's
             return ext.stream().allMatch(w -> bare(w.text()).length() > 1 && isWord(w, dictionary))
@@ -213,7 +223,7 @@ final class RareLetterResolver implements AutoCloseable {
         }
         for (Word w : stock) {
             String bare = bare(w.text());
-            if (bare.length() > 1 && dictionary.test(bare)) {
+            if (bare.length() > 1 && w.confidence() >= GUARD && dictionary.test(bare)) {
                 return false;
             }
         }
@@ -223,6 +233,20 @@ final class RareLetterResolver implements AutoCloseable {
             }
         }
         return mean(ext) - offset >= mean(stock) - DIACRITIC_MARGIN;
+    }
+
+    /**
+     * A lone letter the stock models read in the other script than the rest of the line
+     * ({@code буквы E и Ъ}), which the extension model reads, confidently, in the line's script.
+     */
+    private static boolean loneLetterInLineScript(List<Word> stock, List<Word> ext, String lineScript) {
+        if (stock.size() != 1 || ext.size() != 1 || ext.get(0).confidence() < FLOOR) {
+            return false;
+        }
+        String a = bare(stock.get(0).text());
+        String b = bare(ext.get(0).text());
+        return a.length() == 1 && b.length() == 1 && Character.isLetter(a.charAt(0)) && Character.isLetter(b.charAt(0))
+                && !sameScript(lineScript, a) && sameScript(lineScript, b);
     }
 
     private static boolean isWord(Word w, Predicate<String> dictionary) {

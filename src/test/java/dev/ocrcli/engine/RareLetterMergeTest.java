@@ -77,4 +77,32 @@ class RareLetterMergeTest {
         assertEquals(false, RareLetterResolver.vouched(line(90, "the", "Cyrillic", "5"), DICTIONARY), "a lone 5 may be a Ҕ");
         assertEquals(false, RareLetterResolver.vouched(line(90, "the", "ыбыы"), DICTIONARY));
     }
+
+    /** A line whose words are read with the given confidences, one word every 100 px. */
+    static Line line(double[] conf, String... words) {
+        List<Word> ws = new ArrayList<>();
+        for (int i = 0; i < words.length; i++) {
+            ws.add(new Word(words[i], conf[i], new Box(i * 100, 0, i * 100 + 80, 30)));
+        }
+        return dev.ocrcli.engine.TesseractHandle.line(ws, new Box(0, 0, words.length * 100, 30));
+    }
+
+    @Test
+    void onlyAConfidentlyReadDictionaryWordGuardsAgainstADiacritic() {
+        Predicate<String> dictionary = Set.of("Arg", "Naive", "and")::contains;
+        Line stock = line(new double[] {96, 45, 93}, "Naive", "Arg", "and");
+        Line ext = line(new double[] {90, 80, 92}, "Naïve", "Ærø", "and");
+        assertEquals("Naive Ærø and", RareLetterResolver.merge(stock, ext, dictionary).text());
+    }
+
+    @Test
+    void aLoneLetterOfTheOtherScriptTakesTheLinesScript() {
+        Line stock = line(90, "объём", "—", "буквы", "E", "и", "Ъ.");
+        Line ext = line(90, "объём", "—", "буквы", "Ё", "и", "Ъ.");
+        assertEquals("объём — буквы Ё и Ъ.", RareLetterResolver.merge(stock, ext, DICTIONARY).text());
+        // a Latin line keeps its Latin letter whatever the extension model thinks
+        Line latin = line(90, "the", "letter", "E", "is");
+        Line latinExt = line(90, "the", "letter", "Е", "is");
+        assertSame(latin, RareLetterResolver.merge(latin, latinExt, DICTIONARY));
+    }
 }
