@@ -12,6 +12,7 @@
 # images alone form a second comparison, of small images where loading models per process counts.
 # Debian's tesseract runs in a one-process-per-image loop twice: as users run it (its default
 # OpenMP threads) and held to one thread (OMP_THREAD_LIMIT=1, as every other contender here).
+# ocr-cli also runs with --preprocess none, doing what tesseract does and nothing more.
 # Every contender's CPU time (user+sys) is printed too: on a machine shared with other work the
 # wall-clock ratios measure the share of the CPU each got as much as the program.
 # Work files go to bench/out/ (git-ignored).
@@ -74,11 +75,15 @@ compare() {  # compare NAME LISTFILE
     timed java -jar "$jar" --tessdata "$tessdata" --lang "$langs" --no-progress --files-from "$list" --jobs $j -o "$out/$name/ocr-j$j" -f txt 2>"$out/$name/ocr-j$j.err" || true
     eval "j${j}_s=$wall; j${j}_c=$cpu; j${j}_r=$(rate "$count" "$wall")"
   done
+  # the same work as tesseract does (no preprocessing, no second readings), to separate the
+  # batch machinery from the cost of the pipeline
+  timed java -jar "$jar" --tessdata "$tessdata" --lang "$langs" --no-progress --files-from "$list" --jobs 2 --preprocess none -o "$out/$name/ocr-j2n" -f txt 2>"$out/$name/ocr-j2n.err" || true
+  j2n_s=$wall; j2n_c=$cpu; j2n_r=$(rate "$count" "$wall")
   echo "| contender | wall s | images/s | CPU s | CPU s/image | cores used |"
   echo "|---|---|---|---|---|---|"
-  for c in loopdef loop list j1 j2; do
+  for c in loopdef loop list j1 j2 j2n; do
     eval "s=\$${c}_s; r=\$${c}_r; cp=\$${c}_c"
-    case $c in loopdef) label="tesseract, 1 process per image, default environment";; loop) label="tesseract, 1 process per image, OMP_THREAD_LIMIT=1";; list) label="tesseract list file, 1 process";; j1) label="ocr-cli --jobs 1";; j2) label="ocr-cli --jobs 2";; esac
+    case $c in loopdef) label="tesseract, 1 process per image, default environment";; loop) label="tesseract, 1 process per image, OMP_THREAD_LIMIT=1";; list) label="tesseract list file, 1 process";; j1) label="ocr-cli --jobs 1";; j2) label="ocr-cli --jobs 2";; j2n) label="ocr-cli --jobs 2 --preprocess none";; esac
     echo "| $label | $s | $r | $cp | $(python3 -c "print(f'{$cp/$count:.3f}')") | $(python3 -c "print(f'{$cp/$s:.2f}')") |"
   done
   echo
@@ -88,6 +93,7 @@ compare() {  # compare NAME LISTFILE
   echo "| ocr-cli --jobs 2 / tesseract loop (OMP_THREAD_LIMIT=1) | $(ratio "$j2_r" "$loop_r")x | (info) |"
   echo "| ocr-cli --jobs 2 / tesseract list mode | $(ratio "$j2_r" "$list_r")x | >= 1.8x |"
   echo "| ocr-cli --jobs 2 / ocr-cli --jobs 1 | $(ratio "$j2_r" "$j1_r")x | >= 1.8x |"
+  echo "| ocr-cli --jobs 2 --preprocess none / tesseract list mode (the same work) | $(ratio "$j2n_r" "$list_r")x | (info) |"
   echo "| ocr-cli --jobs 1 / tesseract list mode | $(ratio "$j1_r" "$list_r")x | (info) |"
   echo "| CPU per image: tesseract loop / ocr-cli --jobs 2 | $(python3 -c "print(f'{$loop_c/$j2_c:.2f}')")x | (info) |"
 }
