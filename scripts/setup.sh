@@ -3,13 +3,14 @@
 # benchmarks, then builds target/ocr-cli.jar. Safe to run again: it only installs what is missing.
 #
 #   tesseract-ocr-rus      Russian model (the main job and tests use eng+rus; eng ships in the jar)
+#   tesseract-ocr-ell      Greek model: the tests of --lang auto read a Greek page
 #   tesseract-ocr          Debian's tesseract CLI and training tools (benchmarks compare against it)
 #   fonts-dejavu ...       fonts with Latin, Cyrillic and the rare letters, to render test images
 #   hyperfine              repeated timing in bench/
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
-packages=(tesseract-ocr tesseract-ocr-rus tesseract-ocr-script-latn tesseract-ocr-script-cyrl
+packages=(tesseract-ocr tesseract-ocr-rus tesseract-ocr-ell tesseract-ocr-script-latn tesseract-ocr-script-cyrl
           fonts-dejavu-core fonts-freefont-ttf fonts-liberation2 hyperfine)
 missing=()
 for p in "${packages[@]}"; do

@@ -216,6 +216,7 @@ public final class BatchRunner {
         boolean pdfFile = opt.fileFormats().contains(OutputFormat.PDF);
         boolean pdfOut = pdfFile || opt.stdoutFormat() == OutputFormat.PDF;
         List<PageResult> pages = new ArrayList<>();
+        java.util.Set<String> languages = new java.util.LinkedHashSet<>();  // as used (--lang auto chooses per page)
         long recognizeMs = 0;
         long loadMs;
         byte[] pdfBytes = null;
@@ -245,6 +246,7 @@ public final class BatchRunner {
                 OcrResult r = pool.withEngine(e -> e.recognize(one, opt.regions(), seen));
                 PageResult pr = r.pages().get(0);
                 pages.add(pr);
+                languages.addAll(r.languages());
                 recognizeMs += r.timing().recognizeMillis();
                 if (pdf != null) {
                     pdf.add(pr, page.image());
@@ -258,7 +260,7 @@ public final class BatchRunner {
             }
         }
         long totalMs = (System.nanoTime() - t0) / 1_000_000;
-        OcrResult result = new OcrResult(item.label(), builder.options().languages(), pages,
+        OcrResult result = new OcrResult(item.label(), languages.isEmpty() ? builder.options().languages() : List.copyOf(languages), pages,
                 new OcrResult.Timing(loadMs, recognizeMs, totalMs));
         if (layout != null) {
             for (OutputFormat f : opt.fileFormats()) {

@@ -10,7 +10,8 @@ import java.util.Map;
 /** Options that configure the engine, shared by every command that recognises text. */
 public final class EngineMixin {
     @Option(names = {"-l", "--lang"}, paramLabel = "LANGS", defaultValue = "eng",
-            description = "Languages, joined by + or , (default: ${DEFAULT-VALUE}), e.g. eng+rus.")
+            description = "Languages, joined by + or , (default: ${DEFAULT-VALUE}), e.g. eng+rus; or auto: chosen page by page "
+                    + "from the script Tesseract detects (Latin and Cyrillic: eng+rus; Greek: ell+eng; ...).")
     String languages;
 
     @Option(names = "--tessdata", paramLabel = "DIR", description = "Directory searched first for language models.")
@@ -41,7 +42,7 @@ public final class EngineMixin {
 
     @Option(names = "--preprocess", paramLabel = "STEPS", defaultValue = "auto",
             description = "Image preprocessing: auto (default; each step acts only when the page needs it), none, or steps from "
-                    + "invert,normalize,denoise,deskew,rescale,pad,orient,scripts,letters.")
+                    + "invert,normalize,denoise,deskew,rules,rescale,pad,orient,scripts,letters.")
     String preprocess;
 
     /** A builder holding these options. */

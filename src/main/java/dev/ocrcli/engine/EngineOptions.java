@@ -34,6 +34,11 @@ public record EngineOptions(List<String> languages, Path tessdata, int psm, int 
         variables = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(variables));
     }
 
+    /** The same options with other languages. */
+    public EngineOptions withLanguages(List<String> langs) {
+        return new EngineOptions(langs, tessdata, psm, oem, dpi, variables, maxImageSize, maxPixels, timeoutMillis, tesseractMessages, preprocess);
+    }
+
     /** The builder's scratch state. */
     static final class Mutable {
         List<String> languages = List.of("eng");

@@ -22,8 +22,11 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -55,6 +58,10 @@ public final class OcrEngine implements AutoCloseable {
     private TesseractHandle osd;
     private ScriptResolver scripts;
     private RareLetterResolver rare;
+    /** Under {@code --lang auto}: chooses each page's languages; null otherwise. */
+    private LanguageGuesser guesser;
+    /** Under {@code --lang auto}: an engine per language set chosen so far. */
+    private final Map<List<String>, OcrEngine> byLanguages = new HashMap<>();
 
     private OcrEngine(EngineOptions options) {
         this.options = options;
@@ -63,6 +70,16 @@ public final class OcrEngine implements AutoCloseable {
         long t0 = System.nanoTime();
         List<String> langs = new ArrayList<>(options.languages());
         TessdataLocator locator = TessdataLocator.standard(options.tessdata());
+        if (LanguageGuesser.isAuto(langs)) {
+            guesser = new LanguageGuesser(locator, !options.tesseractMessages());
+            try {
+                forLanguages(guesser.base());  // load the usual set now: missing natives or models fail here
+            } catch (RuntimeException e) {
+                close();
+                throw e;
+            }
+            return;
+        }
         List<String> needed = new ArrayList<>(langs);
         if (options.psm() == 1 || options.psm() == 12 || options.psm() == 0) {
             needed.add("osd");
@@ -127,11 +144,33 @@ public final class OcrEngine implements AutoCloseable {
         ensureOpen();
         long t0 = System.nanoTime();
         List<PageResult> pages = new ArrayList<>();
+        Set<String> used = new LinkedHashSet<>();
         for (Page page : input.pages()) {
-            pages.add(recognizePage(input.source(), page, regions, seen));
+            if (guesser == null) {
+                pages.add(recognizePage(input.source(), page, regions, seen));
+                continue;
+            }
+            int dpi = options.dpi() > 0 ? options.dpi() : page.dpi();
+            LanguageGuesser.Choice choice = page.large() != null ? new LanguageGuesser.Choice(guesser.base(), null)
+                    : guesser.choose(page.image(), dpi, input.source());
+            List<String> langs = choice.languages();
+            List<GrayImage> shown = new ArrayList<>();
+            PageResult pr = forLanguages(langs).recognizePage(input.source(), page, regions, seen == null ? null : shown::add);
+            if (choice.script() != null && !LanguageGuesser.confirms(choice.script(), pr.text())) {
+                log.debug("{}: page {} read as {} has few {} letters; reading it with {}", input.source(), page.pageNumber(), langs,
+                        choice.script(), guesser.base());
+                langs = guesser.base();
+                shown.clear();
+                pr = forLanguages(langs).recognizePage(input.source(), page, regions, seen == null ? null : shown::add);
+            }
+            if (seen != null) {
+                shown.forEach(seen);
+            }
+            used.addAll(langs);
+            pages.add(pr);
         }
         long recognizeMs = (System.nanoTime() - t0) / 1_000_000;
-        return new OcrResult(input.source(), options.languages(), pages,
+        return new OcrResult(input.source(), guesser != null ? List.copyOf(used) : options.languages(), pages,
                 new OcrResult.Timing(input.loadMillis(), recognizeMs, input.loadMillis() + recognizeMs));
     }
 
@@ -388,10 +427,7 @@ public final class OcrEngine implements AutoCloseable {
     /** Asks Tesseract's orientation detection how far the page must turn clockwise to stand upright (0 when unsure). */
     private int detectClockwiseTurn(GrayImage img, int dpi) {
         if (osd == null) {
-            TessdataLocator locator = TessdataLocator.standard(options.tessdata());
-            osd = new TesseractHandle(locator.dataPathFor(List.of("osd")).toString(), "osd", EngineOptions.OEM_DEFAULT, Map.of(),
-                    !options.tesseractMessages());
-            osd.setPageSegMode(0);
+            osd = TesseractHandle.osd(TessdataLocator.standard(options.tessdata()), !options.tesseractMessages());
         }
         return osd.clockwiseTurn(img, dpi);
     }
@@ -411,8 +447,18 @@ public final class OcrEngine implements AutoCloseable {
         return out;
     }
 
+    /** Under {@code --lang auto}, the engine for one language set, built when first needed. */
+    private OcrEngine forLanguages(List<String> langs) {
+        OcrEngine e = byLanguages.get(langs);
+        if (e == null) {
+            e = new OcrEngine(options.withLanguages(langs));
+            byLanguages.put(langs, e);
+        }
+        return e;
+    }
+
     private void ensureOpen() {
-        if (tess == null) {
+        if (tess == null && guesser == null) {
             throw new IllegalStateException("engine is closed");
         }
     }
@@ -435,6 +481,14 @@ public final class OcrEngine implements AutoCloseable {
         if (rare != null) {
             rare.close();
             rare = null;
+        }
+        for (OcrEngine e : byLanguages.values()) {
+            e.close();
+        }
+        byLanguages.clear();
+        if (guesser != null) {
+            guesser.close();
+            guesser = null;
         }
     }
 
@@ -471,15 +525,21 @@ public final class OcrEngine implements AutoCloseable {
 
         private Builder() {}
 
-        /** Languages as Tesseract writes them, {@code eng+rus}, or with commas, {@code eng,rus}. */
+        /**
+         * Languages as Tesseract writes them, {@code eng+rus}, or with commas, {@code eng,rus}; or
+         * {@code auto}, chosen page by page from the script Tesseract detects on the page (Latin and Cyrillic: {@code eng+rus}).
+         */
         public Builder languages(String spec) {
-            o.languages = TessdataLocator.parseLanguages(spec);
+            List<String> langs = TessdataLocator.parseLanguages(spec);
+            if (langs.size() > 1 && langs.contains(LanguageGuesser.AUTO)) {
+                throw new OcrException(Kind.BAD_ARGUMENT, "'auto' chooses the languages itself and cannot be combined with others ('" + spec + "')");
+            }
+            o.languages = langs;
             return this;
         }
 
         public Builder languages(List<String> names) {
-            o.languages = TessdataLocator.parseLanguages(String.join("+", names));
-            return this;
+            return languages(String.join("+", names));
         }
 
         /** A directory searched first for language models. */

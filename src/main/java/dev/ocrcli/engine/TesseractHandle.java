@@ -125,25 +125,51 @@ final class TesseractHandle implements AutoCloseable {
     }
 
     /**
-     * Orientation detection on an engine initialised with {@code osd}: how many degrees (0, 90,
-     * 180, 270) the image must turn clockwise to be upright; 0 when detection fails or is unsure.
+     * What Tesseract's orientation and script detection sees on a page.
+     *
+     * @param clockwiseTurn         degrees (0, 90, 180, 270) the image must turn clockwise to stand upright
+     * @param orientationConfidence Tesseract's confidence in that (about 1.5 and more is a clear answer)
+     * @param script                the main script's name as Tesseract calls it ({@code Latin}, {@code Greek}, ...)
+     * @param scriptConfidence      Tesseract's confidence in the script
      */
-    int clockwiseTurn(GrayImage img, int dpi) {
+    record Detection(int clockwiseTurn, float orientationConfidence, String script, float scriptConfidence) {}
+
+    /** An engine for orientation and script detection only ({@code osd}, page segmentation mode 0). */
+    static TesseractHandle osd(dev.ocrcli.lang.TessdataLocator locator, boolean quiet) {
+        TesseractHandle h = new TesseractHandle(locator.dataPathFor(List.of("osd")).toString(), "osd", EngineOptions.OEM_DEFAULT, Map.of(), quiet);
+        h.setPageSegMode(0);
+        return h;
+    }
+
+    /** Orientation and script detection on an engine initialised with {@code osd}; null when it fails. */
+    Detection detect(GrayImage img, int dpi) {
         setImage(img, dpi);
         try {
             IntBuffer deg = IntBuffer.allocate(1);
             java.nio.FloatBuffer conf = java.nio.FloatBuffer.allocate(1);
             java.nio.FloatBuffer scriptConf = java.nio.FloatBuffer.allocate(1);
             PointerByReference script = new PointerByReference();
-            if (api.TessBaseAPIDetectOrientationScript(handle, deg, conf, script, scriptConf) == 0 || conf.get(0) < 1.5f) {
-                return 0;
+            if (api.TessBaseAPIDetectOrientationScript(handle, deg, conf, script, scriptConf) == 0) {
+                return null;
             }
+            // the script name points into the model's character set: read, never freed
+            String name = script.getValue() == null ? "" : script.getValue().getString(0, "UTF-8");
             // Tesseract reports how far the page is turned clockwise (a page turned left reads 270);
             // standing it up takes the rest of the circle.
-            return (360 - ((deg.get(0) % 360) + 360) % 360) % 360;
+            int turn = (360 - ((deg.get(0) % 360) + 360) % 360) % 360;
+            return new Detection(turn, conf.get(0), name, scriptConf.get(0));
         } finally {
             clear();
         }
+    }
+
+    /**
+     * Orientation detection on an engine initialised with {@code osd}: how many degrees (0, 90,
+     * 180, 270) the image must turn clockwise to be upright; 0 when detection fails or is unsure.
+     */
+    int clockwiseTurn(GrayImage img, int dpi) {
+        Detection d = detect(img, dpi);
+        return d == null || d.orientationConfidence() < 1.5f ? 0 : d.clockwiseTurn();
     }
 
     /** Whether the first language's dictionary holds this word (Tesseract's own test, punctuation included). */

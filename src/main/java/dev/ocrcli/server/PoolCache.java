@@ -159,7 +159,9 @@ final class PoolCache implements AutoCloseable {
                     // Check the names before a pool can push a good one out of the cache.
                     TessdataLocator locator = TessdataLocator.standard(builder(key).options().tessdata());
                     for (String lang : key.languages()) {
-                        locator.find(lang);
+                        if (!lang.equals("auto")) {  // --lang auto: the engine finds what it needs
+                            locator.find(lang);
+                        }
                     }
                     e = new Entry(key);
                     extra.put(key, e);

@@ -66,6 +66,20 @@ class CliTest {
     }
 
     @Test
+    void langAutoReadsTheSampleAsEngRusAndRefusesToBeCombined() throws Exception {
+        Path repo = Shared.repo();
+        Run r = Cli.run(repo.resolve("samples/multilingual.png").toString(), "--lang", "auto");
+        assertEquals(0, r.exitCode(), r.toString());
+        List<String> want = Files.readAllLines(repo.resolve("samples/multilingual.txt"), StandardCharsets.UTF_8).stream()
+                .map(l -> l.replace('\u2011', '-')).toList();
+        assertEquals(want, Arrays.stream(norm(r.stdout()).split("\n")).map(l -> l.replace('\u2011', '-')).toList(), r.stdout());
+        Run bad = Cli.run(repo.resolve("samples/multilingual.png").toString(), "--lang", "auto+eng");
+        assertEquals(2, bad.exitCode(), bad.toString());
+        assertTrue(bad.stderr().startsWith("ocr-cli: error:") && bad.stderr().contains("cannot be combined"), bad.stderr());
+        assertEquals("", bad.stdout());
+    }
+
+    @Test
     void englishAndRussianSamplesReadExactly() throws Exception {
         Path repo = Shared.repo();
         for (String name : List.of("english", "russian")) {

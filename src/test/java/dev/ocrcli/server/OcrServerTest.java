@@ -97,6 +97,15 @@ class OcrServerTest {
     }
 
     @Test
+    void langAutoChoosesTheLanguagesFromThePage() {
+        HttpResponse<String> r = http.postRaw("/v1/ocr?lang=auto", "image/png", helloPng);
+        assertEquals(200, r.statusCode(), r.body());
+        assertHello(text(r));
+        assertEquals("[\"eng\",\"rus\"]", Http.json(r).get("languages").toString());
+        assertEquals("bad_parameter", error(http.postRaw("/v1/ocr?lang=auto%2Beng", "image/png", helloPng), 400));
+    }
+
+    @Test
     void badParameters() {
         assertEquals("language_missing", error(http.postRaw("/v1/ocr?lang=xyzq", "image/png", helloPng), 400));
         assertEquals("bad_parameter", error(http.postRaw("/v1/ocr?lang=..%2Fetc%2Fpasswd", "image/png", helloPng), 400));
