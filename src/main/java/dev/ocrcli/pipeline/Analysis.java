@@ -200,7 +200,27 @@ final class Analysis {
      * tiny text.
      */
     static double glyphHeight(GrayImage img) {
-        boolean[] m = inkMask(img);
+        Object[] last = LAST_GLYPH.get();
+        if (last != null && ((java.lang.ref.Reference<?>) last[0]).get() == img) {
+            return (Double) last[1];
+        }
+        return glyphHeight(img, inkMask(img));
+    }
+
+    /**
+     * The last image measured on this thread and its glyph height: the steps after {@code rules}
+     * measure the same, unchanged image again (weakly held, so a page is never kept alive by it).
+     */
+    private static final ThreadLocal<Object[]> LAST_GLYPH = new ThreadLocal<>();
+
+    /** As {@link #glyphHeight(GrayImage)}, with the image's {@link #inkMask} already made. */
+    static double glyphHeight(GrayImage img, boolean[] ink) {
+        double g = measureGlyphHeight(img, ink);
+        LAST_GLYPH.set(new Object[] {new java.lang.ref.WeakReference<>(img), g});
+        return g;
+    }
+
+    private static double measureGlyphHeight(GrayImage img, boolean[] m) {
         List<int[]> cc = components(m, img.width(), img.height());
         int maxH = Math.max(8, img.height() / 4);
         int[] weight = new int[maxH + 1];

@@ -31,17 +31,22 @@ final class RulesStep implements Step {
     public Outcome apply(GrayImage img) {
         int w = img.width();
         int h = img.height();
-        double glyph = Analysis.glyphHeight(img);
+        boolean[] ink = Analysis.inkMask(img);
+        double glyph = Analysis.glyphHeight(img, ink);
         if (glyph <= 0 || w < MIN_RUN || h < MIN_RUN) {
             return Outcome.skipped(img, "no text to measure rules against");
         }
         int minRun = (int) Math.max(MIN_RUN, Math.round(RUN_GLYPHS * glyph));
         int maxThick = (int) Math.max(3, Math.round(glyph / 3));
-        boolean[] ink = Analysis.inkMask(img);
-        boolean[] rows = new boolean[w * h];
+        String d = String.format(Locale.ROOT, "glyph height %.0f px, rules of %d+ px", glyph, minRun);
         boolean[] cols = new boolean[w * h];
+        long vertical = markVertical(ink, cols, w, h, minRun, maxThick);
+        if (vertical == 0) {
+            // horizontal rules are only removed where they meet vertical ones
+            return Outcome.skipped(img, d + ": none");
+        }
+        boolean[] rows = new boolean[w * h];
         mark(ink, rows, w, h, true, minRun, maxThick);
-        long vertical = mark(ink, cols, w, h, false, minRun, maxThick);
         // Horizontal rules go only where they meet vertical ones (a grid, a box): a rule standing
         // alone between paragraphs or under a heading keeps blocks apart, and Tesseract's layout
         // analysis does better with it.
@@ -60,10 +65,6 @@ final class RulesStep implements Step {
                     }
                 }
             }
-        }
-        String d = String.format(Locale.ROOT, "glyph height %.0f px, rules of %d+ px", glyph, minRun);
-        if (horizontal + vertical == 0) {
-            return Outcome.skipped(img, d + ": none");
         }
         int paper = Analysis.percentile(Analysis.histogram(img), 0.9);
         byte[] out = img.pixels().clone();
@@ -134,6 +135,61 @@ final class RulesStep implements Step {
         long marked = 0;
         for (boolean r : rule) {
             marked += r ? 1 : 0;
+        }
+        return marked;
+    }
+
+    /**
+     * Marks thin long vertical runs of ink, as {@link #mark} along columns does, walking the image
+     * row by row (cache-friendly on a large page): a run of at least {@code minRun} rows in one
+     * column is marked, then any row's stretch of more than {@code maxThick} neighbouring marked
+     * columns is unmarked (a bar, not a rule). Returns how many pixels stay marked.
+     */
+    static long markVertical(boolean[] ink, boolean[] rule, int w, int h, int minRun, int maxThick) {
+        int[] start = new int[w];
+        java.util.Arrays.fill(start, -1);
+        boolean any = false;
+        for (int y = 0; y <= h; y++) {
+            int row = y * w;
+            for (int x = 0; x < w; x++) {
+                boolean on = y < h && ink[row + x];
+                if (on) {
+                    if (start[x] < 0) {
+                        start[x] = y;
+                    }
+                } else if (start[x] >= 0) {
+                    if (y - start[x] >= minRun) {
+                        for (int k = start[x]; k < y; k++) {
+                            rule[k * w + x] = true;
+                        }
+                        any = true;
+                    }
+                    start[x] = -1;
+                }
+            }
+        }
+        if (!any) {
+            return 0;
+        }
+        long marked = 0;
+        for (int y = 0; y < h; y++) {
+            int row = y * w;
+            int x = 0;
+            while (x < w) {
+                if (!rule[row + x]) {
+                    x++;
+                    continue;
+                }
+                int from = x;
+                while (x < w && rule[row + x]) {
+                    x++;
+                }
+                if (x - from > maxThick) {
+                    java.util.Arrays.fill(rule, row + from, row + x, false);
+                } else {
+                    marked += x - from;
+                }
+            }
         }
         return marked;
     }
