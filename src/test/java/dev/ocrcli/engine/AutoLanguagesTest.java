@@ -36,15 +36,11 @@ class AutoLanguagesTest {
         auto.close();
     }
 
-    static String lines(OcrResult r) {
-        return r.text().strip().replaceAll("\n+", "\n");
-    }
-
     @Test
     void aPageMixingLatinAndCyrillicIsReadWithEngRus() {
         OcrResult r = auto.recognize(OcrInput.of("mixed", TestImages.render(OcrEngineTest.MIXED), 0));
         assertEquals(List.of("eng", "rus"), r.languages());
-        assertEquals(String.join("\n", OcrEngineTest.MIXED), lines(r));
+        assertEquals(String.join("\n", OcrEngineTest.MIXED), OcrEngineTest.lines(r));
     }
 
     @Test
