@@ -20,7 +20,7 @@ rows = []
 for line in open(sys.argv[1]):
     d = json.loads(line)
     for p in d["pages"]:
-        pre = sum(s["ms"] for s in p["preprocessing"] if s["step"] not in ("orient", "scripts", "tiles"))
+        pre = sum(s["ms"] for s in p["preprocessing"] if s["step"] not in ("orient", "sparse", "scripts", "letters", "tiles"))
         rec = d["timing_ms"]["recognize"] - pre
         rows.append((d["source"].split("/")[-1], pre, rec))
 print(f"{'page':22s} {'pipeline ms':>12s} {'recognition ms':>15s} {'overhead':>9s}")

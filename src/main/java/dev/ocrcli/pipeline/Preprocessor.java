@@ -33,17 +33,19 @@ public final class Preprocessor {
     private static final Logger log = LoggerFactory.getLogger(Preprocessor.class);
 
     /** All step names in pipeline order. */
-    public static final List<String> STEPS = List.of("invert", "normalize", "denoise", "deskew", "rules", "rescale", "pad", "orient", "scripts", "letters");
+    public static final List<String> STEPS = List.of("invert", "normalize", "denoise", "deskew", "rules", "rescale", "pad", "orient", "sparse", "scripts", "letters");
 
     private final List<Step> steps;
     private final boolean orient;
     private final boolean scripts;
     private final boolean letters;
+    private final boolean sparse;
     private final int maxSide;
     private final String spec;
 
-    private Preprocessor(String spec, List<Step> steps, boolean orient, boolean scripts, boolean letters, int maxSide) {
+    private Preprocessor(String spec, List<Step> steps, boolean orient, boolean sparse, boolean scripts, boolean letters, int maxSide) {
         this.letters = letters;
+        this.sparse = sparse;
         this.spec = spec;
         this.steps = List.copyOf(steps);
         this.orient = orient;
@@ -86,7 +88,8 @@ public final class Preprocessor {
                 default -> { }
             }
         }
-        return new Preprocessor(s, steps, names.contains("orient"), names.contains("scripts"), names.contains("letters"), maxSide);
+        return new Preprocessor(s, steps, names.contains("orient"), names.contains("sparse"), names.contains("scripts"), names.contains("letters"),
+                maxSide);
     }
 
     /** The specification this was made from. */
@@ -97,6 +100,14 @@ public final class Preprocessor {
     /** Whether the engine should check page orientation. */
     public boolean orient() {
         return orient;
+    }
+
+    /**
+     * Whether the engine should read a page again as sparse text when Tesseract's page layout left
+     * much of its text-like ink unread (see {@link Coverage}).
+     */
+    public boolean sparse() {
+        return sparse;
     }
 
     /** Whether the engine should re-read stumbling lines with the rare-letter model (Ŀ, Ҕ, Ǣ ...). */

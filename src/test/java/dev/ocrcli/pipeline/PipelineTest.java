@@ -208,6 +208,76 @@ class PipelineTest {
         assertTrue(applied(r, "rules"));
     }
 
+    static final String[] CELL_WORDS = {"alpha", "bravo", "delta", "echo", "golf", "hotel", "india", "kilo", "lima", "mike", "oscar",
+        "papa", "romeo", "sierra", "tango", "victor", "whisky", "zulu"};
+
+    /**
+     * A short paragraph over a table of small cells printed on a blotchy grey background: Tesseract's
+     * page layout takes most of the table for a picture and reads little of it.
+     */
+    static BufferedImage blotchedTable(List<String> cells) {
+        BufferedImage img = new BufferedImage(1600, 1000, BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = img.createGraphics();
+        g.setColor(java.awt.Color.WHITE);
+        g.fillRect(0, 0, 1600, 1000);
+        g.setRenderingHint(java.awt.RenderingHints.KEY_TEXT_ANTIALIASING, java.awt.RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setColor(java.awt.Color.BLACK);
+        g.setFont(new java.awt.Font(TestImages.FONT, java.awt.Font.PLAIN, 28));
+        g.drawString("Quarterly figures for the northern region follow below.", 60, 80);
+        g.drawString("Every value was checked twice by the audit team.", 60, 125);
+        Random rnd = new Random(7);
+        for (int i = 0; i < 400; i++) {
+            int grey = 120 + rnd.nextInt(100);
+            g.setColor(new java.awt.Color(grey, grey, grey));
+            int size = 20 + rnd.nextInt(80);
+            g.fillOval(rnd.nextInt(1600), 200 + rnd.nextInt(800), size, size);
+        }
+        g.setColor(java.awt.Color.BLACK);
+        g.setFont(new java.awt.Font(TestImages.FONT, java.awt.Font.PLAIN, 18));
+        for (int i = 0; i < cells.size(); i++) {
+            g.drawString(cells.get(i), 60 + (i % 5) * 300, 240 + (i / 5) * 52);
+        }
+        g.dispose();
+        return img;
+    }
+
+    static int wordsFound(List<String> wanted, String text) {
+        java.util.Map<String, Integer> left = new java.util.HashMap<>();
+        for (String w : wanted) {
+            for (String part : w.split(" ")) {
+                left.merge(part, 1, Integer::sum);
+            }
+        }
+        int found = 0;
+        for (String w : text.split("[^\\p{L}\\p{N}]+")) {
+            Integer n = left.get(w);
+            if (n != null && n > 0) {
+                left.put(w, n - 1);
+                found++;
+            }
+        }
+        return found;
+    }
+
+    @Test
+    void sparseRereadsAPageWhoseLayoutLeftTextUnread() {
+        List<String> cells = new java.util.ArrayList<>();
+        for (int i = 0; i < 70; i++) {
+            cells.add(CELL_WORDS[i % CELL_WORDS.length] + " " + (i * 37 % 100));
+        }
+        GrayImage page = GrayImage.from(blotchedTable(cells));
+        try (OcrEngine withStep = OcrEngine.builder().languages("eng").preprocess("sparse").build()) {
+            int without = wordsFound(cells, read(none, page));
+            OcrResult r = withStep.recognize(OcrInput.of("blotched", page, 0));
+            int with = wordsFound(cells, r.text());
+            assertTrue(applied(r, "sparse"), r.pages().get(0).preprocessing().toString());
+            assertTrue(with >= 2 * without && with >= 30, "words of the 140 found: " + with + " with the step, " + without + " without");
+        }
+        // a page the layout reads whole is left alone
+        OcrResult plain = auto.recognize(OcrInput.of("plain", page(), 0));
+        assertTrue(!applied(plain, "sparse") && plain.text().strip().equals(EXPECTED), plain.text());
+    }
+
     @Test
     void denoiseRemovesSpeckle() {
         GrayImage clean = page();
