@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -69,6 +70,8 @@ final class LanguageGuesser implements AutoCloseable {
     private final boolean quiet;
     private final List<String> base;
     private final Set<String> warned = new HashSet<>();
+    /** Whether each language asked about so far is installed: looked up once, not once a page. */
+    private final Map<String, Boolean> installed = new HashMap<>();
     private TesseractHandle osd;
 
     LanguageGuesser(TessdataLocator locator, boolean quiet) {
@@ -156,12 +159,14 @@ final class LanguageGuesser implements AutoCloseable {
     }
 
     private boolean installed(String lang) {
-        try {
-            locator.find(lang);
-            return true;
-        } catch (OcrException e) {
-            return false;
-        }
+        return installed.computeIfAbsent(lang, l -> {
+            try {
+                locator.find(l);
+                return true;
+            } catch (OcrException e) {
+                return false;
+            }
+        });
     }
 
     private TesseractHandle detector() {

@@ -156,14 +156,16 @@ public final class OcrEngine implements AutoCloseable {
             LanguageGuesser.Choice choice = page.large() != null ? new LanguageGuesser.Choice(guesser.base(), null)
                     : guesser.choose(page.image(), dpi, input.source());
             List<String> langs = choice.languages();
+            // what the engine saw is passed on only for the reading that is kept
             List<GrayImage> shown = new ArrayList<>();
-            PageResult pr = forLanguages(langs).recognizePage(input.source(), page, regions, seen == null ? null : shown::add);
+            Consumer<GrayImage> show = seen == null ? null : shown::add;
+            PageResult pr = forLanguages(langs).recognizePage(input.source(), page, regions, show);
             if (choice.script() != null && !LanguageGuesser.confirms(choice.script(), pr.text())) {
                 log.debug("{}: page {} read as {} has few {} letters; reading it with {}", input.source(), page.pageNumber(), langs,
                         choice.script(), guesser.base());
                 langs = guesser.base();
                 shown.clear();
-                pr = forLanguages(langs).recognizePage(input.source(), page, regions, seen == null ? null : shown::add);
+                pr = forLanguages(langs).recognizePage(input.source(), page, regions, show);
             }
             if (seen != null) {
                 shown.forEach(seen);

@@ -7,6 +7,7 @@ import com.sun.jna.ptr.PointerByReference;
 import dev.ocrcli.OcrException;
 import dev.ocrcli.OcrException.Kind;
 import dev.ocrcli.image.GrayImage;
+import dev.ocrcli.lang.TessdataLocator;
 import dev.ocrcli.result.Box;
 import dev.ocrcli.result.Line;
 import dev.ocrcli.result.Word;
@@ -135,7 +136,7 @@ final class TesseractHandle implements AutoCloseable {
     record Detection(int clockwiseTurn, float orientationConfidence, String script, float scriptConfidence) {}
 
     /** An engine for orientation and script detection only ({@code osd}, page segmentation mode 0). */
-    static TesseractHandle osd(dev.ocrcli.lang.TessdataLocator locator, boolean quiet) {
+    static TesseractHandle osd(TessdataLocator locator, boolean quiet) {
         TesseractHandle h = new TesseractHandle(locator.dataPathFor(List.of("osd")).toString(), "osd", EngineOptions.OEM_DEFAULT, Map.of(), quiet);
         h.setPageSegMode(0);
         return h;

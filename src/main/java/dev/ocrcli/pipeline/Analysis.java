@@ -200,36 +200,46 @@ final class Analysis {
      * tiny text.
      */
     static double glyphHeight(GrayImage img) {
-        Object[] last = LAST_GLYPH.get();
-        if (last != null && ((java.lang.ref.Reference<?>) last[0]).get() == img) {
-            return (Double) last[1];
+        LastGlyph last = LAST_GLYPH.get();
+        if (last != null && last.image().get() == img) {
+            return last.height();
         }
         return glyphHeight(img, inkMask(img));
     }
 
-    /**
-     * The last image measured on this thread and its glyph height: the steps after {@code rules}
-     * measure the same, unchanged image again (weakly held, so a page is never kept alive by it).
-     */
-    private static final ThreadLocal<Object[]> LAST_GLYPH = new ThreadLocal<>();
+    /** The last image measured on one thread (weakly held, so a page is never kept alive by it) and its glyph height. */
+    private record LastGlyph(java.lang.ref.WeakReference<GrayImage> image, double height) {}
+
+    /** The steps after {@code rules} measure the same, unchanged image again: the last answer is kept per thread. */
+    private static final ThreadLocal<LastGlyph> LAST_GLYPH = new ThreadLocal<>();
 
     /** As {@link #glyphHeight(GrayImage)}, with the image's {@link #inkMask} already made. */
     static double glyphHeight(GrayImage img, boolean[] ink) {
-        double g = measureGlyphHeight(img, ink);
-        LAST_GLYPH.set(new Object[] {new java.lang.ref.WeakReference<>(img), g});
+        return glyphHeight(img, components(ink, img.width(), img.height()));
+    }
+
+    /** As {@link #glyphHeight(GrayImage)}, from the {@link #components} of its ink mask. */
+    static double glyphHeight(GrayImage img, List<int[]> cc) {
+        double g = measureGlyphHeight(cc, img.height());
+        LAST_GLYPH.set(new LastGlyph(new java.lang.ref.WeakReference<>(img), g));
         return g;
     }
 
-    private static double measureGlyphHeight(GrayImage img, boolean[] m) {
-        List<int[]> cc = components(m, img.width(), img.height());
-        int maxH = Math.max(8, img.height() / 4);
+    /** Whether a component box {x0, y0, x1, y1} has a letter's shape: not much wider than tall, not a thin stroke. */
+    static boolean glyphShaped(int[] b) {
+        int bw = b[2] - b[0];
+        int bh = b[3] - b[1];
+        return bw <= bh * 4 && bh <= bw * 12;
+    }
+
+    private static double measureGlyphHeight(List<int[]> cc, int imageHeight) {
+        int maxH = Math.max(8, imageHeight / 4);
         int[] weight = new int[maxH + 1];
         long total = 0;
         int n = 0;
         for (int[] b : cc) {
-            int bw = b[2] - b[0];
             int bh = b[3] - b[1];
-            if (bh < 4 || bh > maxH || bw > bh * 4 || bh > bw * 12) {
+            if (bh < 4 || bh > maxH || !glyphShaped(b)) {
                 continue;
             }
             weight[bh] += bh;

@@ -21,17 +21,16 @@ public final class Coverage {
     public static double of(GrayImage img, List<Box> boxes) {
         int w = img.width();
         int h = img.height();
-        boolean[] ink = Analysis.inkMask(img);
-        double glyph = Analysis.glyphHeight(img, ink);
+        List<int[]> blobs = Analysis.components(Analysis.inkMask(img), w, h);
+        double glyph = Analysis.glyphHeight(img, blobs);
         if (glyph <= 0) {
             return 1;
         }
         int n = 0;
         int inside = 0;
-        for (int[] b : Analysis.components(ink, w, h)) {
-            int bw = b[2] - b[0];
+        for (int[] b : blobs) {
             int bh = b[3] - b[1];
-            if (bh < glyph * 0.5 || bh > glyph * 2 || bw > bh * 4 || bh > bw * 12) {
+            if (bh < glyph * 0.5 || bh > glyph * 2 || !Analysis.glyphShaped(b)) {
                 continue;
             }
             n++;

@@ -46,7 +46,7 @@ final class RulesStep implements Step {
             return Outcome.skipped(img, d + ": none");
         }
         boolean[] rows = new boolean[w * h];
-        mark(ink, rows, w, h, true, minRun, maxThick);
+        markHorizontal(ink, rows, w, h, minRun, maxThick);
         // Horizontal rules go only where they meet vertical ones (a grid, a box): a rule standing
         // alone between paragraphs or under a heading keeps blocks apart, and Tesseract's layout
         // analysis does better with it.
@@ -94,41 +94,44 @@ final class RulesStep implements Step {
                 d + ": removed " + horizontal + " px of horizontal and " + vertical + " px of vertical rules");
     }
 
-    /** Marks thin long runs of ink along rows ({@code alongRows}) or columns; returns how many pixels it marked. */
-    static long mark(boolean[] ink, boolean[] rule, int w, int h, boolean alongRows, int minRun, int maxThick) {
-        int lines = alongRows ? h : w;
-        int len = alongRows ? w : h;
-        boolean[] here = new boolean[len];
-        // how many consecutive lines a position along the rule has been marked, to refuse thick bars
-        int[] thickness = new int[len];
-        for (int a = 0; a < lines; a++) {
+    /**
+     * Marks thin long horizontal runs of ink: a run of at least {@code minRun} columns in one row
+     * is marked, unless it lies in more than {@code maxThick} consecutive rows marked at that column
+     * (a bar or a dark area, not a rule). Returns how many pixels it marked.
+     */
+    static long markHorizontal(boolean[] ink, boolean[] rule, int w, int h, int minRun, int maxThick) {
+        boolean[] here = new boolean[w];
+        // how many consecutive rows a column has been marked, to refuse thick bars
+        int[] thickness = new int[w];
+        for (int y = 0; y < h; y++) {
+            int row = y * w;
             java.util.Arrays.fill(here, false);
-            int b = 0;
-            while (b < len) {
-                if (!ink[index(alongRows, a, b, w)]) {
-                    b++;
+            int x = 0;
+            while (x < w) {
+                if (!ink[row + x]) {
+                    x++;
                     continue;
                 }
-                int start = b;
-                while (b < len && ink[index(alongRows, a, b, w)]) {
-                    b++;
+                int start = x;
+                while (x < w && ink[row + x]) {
+                    x++;
                 }
-                if (b - start >= minRun) {
-                    java.util.Arrays.fill(here, start, b, true);
+                if (x - start >= minRun) {
+                    java.util.Arrays.fill(here, start, x, true);
                 }
             }
-            for (int k = 0; k < len; k++) {
+            for (int k = 0; k < w; k++) {
                 thickness[k] = here[k] ? thickness[k] + 1 : 0;
                 if (here[k]) {
-                    rule[index(alongRows, a, k, w)] = true;
+                    rule[row + k] = true;
                 }
                 if (thickness[k] == maxThick + 1) {
-                    // too thick for a rule: a bar or a dark area; unmark what this column got so far
+                    // too thick for a rule: unmark what this column got so far
                     for (int back = 0; back <= maxThick; back++) {
-                        rule[index(alongRows, a - back, k, w)] = false;
+                        rule[row - back * w + k] = false;
                     }
                 } else if (thickness[k] > maxThick + 1) {
-                    rule[index(alongRows, a, k, w)] = false;
+                    rule[row + k] = false;
                 }
             }
         }
@@ -140,8 +143,8 @@ final class RulesStep implements Step {
     }
 
     /**
-     * Marks thin long vertical runs of ink, as {@link #mark} along columns does, walking the image
-     * row by row (cache-friendly on a large page): a run of at least {@code minRun} rows in one
+     * Marks thin long vertical runs of ink, as {@link #markHorizontal} does along rows, walking the
+     * image row by row (cache-friendly on a large page): a run of at least {@code minRun} rows in one
      * column is marked, then any row's stretch of more than {@code maxThick} neighbouring marked
      * columns is unmarked (a bar, not a rule). Returns how many pixels stay marked.
      */
@@ -205,9 +208,5 @@ final class RulesStep implements Step {
             }
         }
         return false;
-    }
-
-    private static int index(boolean alongRows, int line, int pos, int w) {
-        return alongRows ? line * w + pos : pos * w + line;
     }
 }
