@@ -106,16 +106,8 @@ final class RulesStep implements Step {
         for (int y = 0; y < h; y++) {
             int row = y * w;
             java.util.Arrays.fill(here, false);
-            int x = 0;
-            while (x < w) {
-                if (!ink[row + x]) {
-                    x++;
-                    continue;
-                }
-                int start = x;
-                while (x < w && ink[row + x]) {
-                    x++;
-                }
+            for (int start = 0, x; start < w; start = x + 1) {
+                x = runEnd(ink, row, start, w);
                 if (x - start >= minRun) {
                     java.util.Arrays.fill(here, start, x, true);
                 }
@@ -177,16 +169,8 @@ final class RulesStep implements Step {
         long marked = 0;
         for (int y = 0; y < h; y++) {
             int row = y * w;
-            int x = 0;
-            while (x < w) {
-                if (!rule[row + x]) {
-                    x++;
-                    continue;
-                }
-                int from = x;
-                while (x < w && rule[row + x]) {
-                    x++;
-                }
+            for (int from = 0, x; from < w; from = x + 1) {
+                x = runEnd(rule, row, from, w);
                 if (x - from > maxThick) {
                     java.util.Arrays.fill(rule, row + from, row + x, false);
                 } else {
@@ -195,6 +179,15 @@ final class RulesStep implements Step {
             }
         }
         return marked;
+    }
+
+    /** Where the run of true cells starting at column {@code from} of a row ends (exclusive; {@code from} when there is none). */
+    private static int runEnd(boolean[] mask, int row, int from, int w) {
+        int x = from;
+        while (x < w && mask[row + x]) {
+            x++;
+        }
+        return x;
     }
 
     /** Whether a vertical rule pixel lies in the box {x0, y0, x1, y1} grown by a few pixels. */
