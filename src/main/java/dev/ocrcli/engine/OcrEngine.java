@@ -422,9 +422,16 @@ public final class OcrEngine implements AutoCloseable {
             }
             String t = tess.text() == null ? "" : tess.text();
             List<Line> lines = tess.lines();
+            List<StepReport> steps = new ArrayList<>(p.steps());
+            if (preprocessor.bars()) {
+                long t0 = System.nanoTime();
+                ScriptResolver.Result fixed = BarFilter.drop(t, lines);
+                t = fixed.text();
+                lines = fixed.lines();
+                steps.add(new StepReport("bars", fixed.replaced() > 0, fixed.replaced() + " bar words dropped", (System.nanoTime() - t0) / 1000));
+            }
             String stockText = t;
             List<Line> stockLines = lines;
-            List<StepReport> steps = new ArrayList<>(p.steps());
             if (scripts != null && preprocessor.scripts()) {
                 long t0 = System.nanoTime();
                 ScriptResolver.Result fixed = scripts.resolve(p.image(), t, lines);

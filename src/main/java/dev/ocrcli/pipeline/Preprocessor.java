@@ -24,7 +24,9 @@ import java.util.Locale;
  * {@code rescale} (text height for the LSTM, and the {@code --max-size} cap), {@code pad}
  * (margin). Two more need recognition and are carried out by the engine: {@code orient}
  * (90/180/270 degree pages: when a page reads poorly it asks Tesseract's orientation detection and
- * re-reads the page turned, keeping the better reading) and {@code scripts} (on Latin + Cyrillic
+ * re-reads the page turned, keeping the better reading), {@code sparse} (a page whose layout
+ * left much text-like ink unread is read again as sparse text), {@code bars} (words Tesseract
+ * made of table borders and column rules, such as {@code |}, are dropped), {@code scripts} (on Latin + Cyrillic
  * pages, words read in the wrong script are read again with the line's script's models) and
  * {@code letters} (lines where the stock models stumbled are read again with ocr-cli's own
  * model for Ŀ, Ҕ, Ǣ and their neighbours, kept when it finds such a letter).
@@ -33,18 +35,21 @@ public final class Preprocessor {
     private static final Logger log = LoggerFactory.getLogger(Preprocessor.class);
 
     /** All step names in pipeline order. */
-    public static final List<String> STEPS = List.of("invert", "normalize", "denoise", "deskew", "rules", "rescale", "pad", "orient", "sparse", "scripts", "letters");
+    public static final List<String> STEPS = List.of("invert", "normalize", "denoise", "deskew", "rules", "rescale", "pad", "orient", "sparse", "bars", "scripts", "letters");
 
     private final List<Step> steps;
     private final boolean orient;
     private final boolean scripts;
     private final boolean letters;
     private final boolean sparse;
+    private final boolean bars;
     private final int maxSide;
     private final String spec;
 
-    private Preprocessor(String spec, List<Step> steps, boolean orient, boolean sparse, boolean scripts, boolean letters, int maxSide) {
+    private Preprocessor(String spec, List<Step> steps, boolean orient, boolean sparse, boolean bars, boolean scripts, boolean letters,
+            int maxSide) {
         this.letters = letters;
+        this.bars = bars;
         this.sparse = sparse;
         this.spec = spec;
         this.steps = List.copyOf(steps);
@@ -88,7 +93,7 @@ public final class Preprocessor {
                 default -> { }
             }
         }
-        return new Preprocessor(s, steps, names.contains("orient"), names.contains("sparse"), names.contains("scripts"), names.contains("letters"),
+        return new Preprocessor(s, steps, names.contains("orient"), names.contains("sparse"), names.contains("bars"), names.contains("scripts"), names.contains("letters"),
                 maxSide);
     }
 
@@ -108,6 +113,11 @@ public final class Preprocessor {
      */
     public boolean sparse() {
         return sparse;
+    }
+
+    /** Whether the engine should drop the {@code |} words it read from table borders and column rules. */
+    public boolean bars() {
+        return bars;
     }
 
     /** Whether the engine should re-read stumbling lines with the rare-letter model (Ŀ, Ҕ, Ǣ ...). */

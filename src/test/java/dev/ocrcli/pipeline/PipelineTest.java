@@ -170,8 +170,11 @@ class PipelineTest {
 
     /** A ruled table: every cell boxed by 3 px rules, three pixels from its word. */
     static GrayImage ruledTable(String[][] cells) {
-        int cw = 180;
-        int ch = 40;
+        return ruledTable(cells, 180, 40, 3);
+    }
+
+    /** A ruled table of {@code cw x ch} px cells boxed by 3 px rules, each word {@code pad} px from its cell's left rule. */
+    static GrayImage ruledTable(String[][] cells, int cw, int ch, int pad) {
         int m = 30;
         BufferedImage img = new BufferedImage(2 * m + cells[0].length * cw, 2 * m + cells.length * ch, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();
@@ -186,7 +189,7 @@ class PipelineTest {
                 int x = m + c * cw;
                 int y = m + r * ch;
                 g.drawRect(x, y, cw, ch);
-                g.drawString(cells[r][c], x + 3, y + ch - 9);
+                g.drawString(cells[r][c], x + pad, y + ch - 9);
             }
         }
         g.dispose();
@@ -206,6 +209,61 @@ class PipelineTest {
         OcrResult r = auto.recognize(OcrInput.of("table", table, 0));
         assertEquals(want, new java.util.TreeSet<>(List.of(r.text().strip().split("\\s+"))), r.text());
         assertTrue(applied(r, "rules"));
+    }
+
+    /**
+     * A table whose columns are parted by short vertical strokes, one per row and a little taller
+     * than its text, with a stroke at each end of the row: borders and column rules broken at every
+     * row, as on a photocopied form.
+     */
+    static GrayImage barredTable(String[][] cells) {
+        int cw = 200;
+        int ch = 56;
+        int bar = 44;
+        int m = 40;
+        BufferedImage img = new BufferedImage(2 * m + cells[0].length * cw, 2 * m + cells.length * ch, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, img.getWidth(), img.getHeight());
+        g.setColor(Color.BLACK);
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setFont(new java.awt.Font(TestImages.FONT, java.awt.Font.PLAIN, 28));
+        for (int r = 0; r < cells.length; r++) {
+            int base = m + r * ch + 36;
+            for (int c = 0; c <= cells[r].length; c++) {
+                g.fillRect(m + c * cw, base - 30 - (bar - 38) / 2, 3, bar);
+                if (c < cells[r].length) {
+                    g.drawString(cells[r][c], m + c * cw + 24, base);
+                }
+            }
+        }
+        g.dispose();
+        return GrayImage.from(img);
+    }
+
+    @Test
+    void barsReadFromTableRulesAreDropped() {
+        String[][] cells = {{"Part", "Quantity", "Price"}, {"Bolt", "1200", "0.35"}, {"Washer", "800", "0.05"}, {"Nut", "950", "0.12"}};
+        GrayImage table = barredTable(cells);
+        java.util.Set<String> want = new java.util.TreeSet<>();
+        for (String[] row : cells) {
+            want.addAll(List.of(row));
+        }
+        String without = read(none, table);
+        assertTrue(List.of(without.split("\\s+")).contains("|"), "without the step the rules come back as '|' words: " + without);
+        try (OcrEngine bars = OcrEngine.builder().languages("eng").preprocess("bars").build()) {
+            OcrResult r = bars.recognize(OcrInput.of("table", table, 0));
+            java.util.Set<String> words = new java.util.TreeSet<>(List.of(r.text().strip().split("\\s+")));
+            assertTrue(words.stream().noneMatch(w -> w.contains("|")), r.text());
+            assertTrue(words.containsAll(want), r.text());
+            assertTrue(applied(r, "bars"));
+            assertTrue(r.pages().get(0).lines().stream().flatMap(l -> l.words().stream()).noneMatch(w -> w.text().contains("|")));
+            // a bar in the middle of a line of text, with none above or below it, is text
+            GrayImage pipeline = GrayImage.from(TestImages.render(List.of("cat notes.txt | sort | uniq")));
+            String pipe = bars.recognize(OcrInput.of("pipe", pipeline, 0)).text().strip();
+            assertEquals(2, List.of(pipe.split(" ")).stream().filter(w -> w.equals("|")).count(), pipe);
+            assertEquals(read(none, pipeline), pipe);
+        }
     }
 
     static final String[] CELL_WORDS = {"alpha", "bravo", "delta", "echo", "golf", "hotel", "india", "kilo", "lima", "mike", "oscar",
