@@ -349,7 +349,17 @@ public final class OcrEngine implements AutoCloseable {
     /** Tesseract's "sparse text" page segmentation: as much text as possible, in no particular order. */
     static final int PSM_SPARSE = 11;
 
+    /**
+     * Reads one image: the pipeline's image steps, recognition, the {@code orient} and
+     * {@code sparse} re-readings where the page calls for them, then the word-level steps
+     * ({@code scripts}, {@code letters}, {@code bars}) on the reading kept, so none is spent on a reading that
+     * is thrown away.
+     */
     private Reading read(String source, GrayImage img, int dpi) {
+        return corrected(readLaidOut(source, img, dpi));
+    }
+
+    private Reading readLaidOut(String source, GrayImage img, int dpi) {
         Reading r = readOriented(source, img, dpi);
         if (!preprocessor.sparse() || options.psm() != EngineOptions.PSM_AUTO) {
             return r;
@@ -422,39 +432,45 @@ public final class OcrEngine implements AutoCloseable {
             }
             String t = tess.text() == null ? "" : tess.text();
             List<Line> lines = tess.lines();
-            List<StepReport> steps = new ArrayList<>(p.steps());
-            if (preprocessor.bars()) {
-                long t0 = System.nanoTime();
-                ScriptResolver.Result fixed = BarFilter.drop(t, lines);
-                t = fixed.text();
-                lines = fixed.lines();
-                steps.add(new StepReport("bars", fixed.replaced() > 0, fixed.replaced() + " bar words dropped", (System.nanoTime() - t0) / 1000));
-            }
-            String stockText = t;
-            List<Line> stockLines = lines;
-            if (scripts != null && preprocessor.scripts()) {
-                long t0 = System.nanoTime();
-                ScriptResolver.Result fixed = scripts.resolve(p.image(), t, lines);
-                t = fixed.text();
-                lines = fixed.lines();
-                steps.add(new StepReport("scripts", fixed.replaced() > 0, fixed.replaced() + " words re-read in their line's script",
-                        (System.nanoTime() - t0) / 1000));
-            }
-            if (rare != null) {
-                long t0 = System.nanoTime();
-                ScriptResolver.Result fixed = rare.resolve(p.image(), t, lines, tess::isDictionaryWord);
-                t = fixed.text();
-                lines = fixed.lines();
-                steps.add(new StepReport("letters", fixed.replaced() > 0, fixed.replaced() + " lines read with rare letters",
-                        (System.nanoTime() - t0) / 1000));
-            }
-            if (lines != stockLines) {
-                t = relined(stockText, stockLines, lines, t);
-            }
-            return new Reading(p.image(), p.toInput(), t, lines, steps);
+            return new Reading(p.image(), p.toInput(), t, lines, p.steps());
         } finally {
             tess.clear();
         }
+    }
+
+    /** The reading after the word-level steps: words in the wrong script, rare letters, then bar words dropped. */
+    private Reading corrected(Reading r) {
+        String t = r.text;
+        List<Line> lines = r.lines;
+        List<StepReport> steps = new ArrayList<>(r.steps);
+        if (scripts != null && preprocessor.scripts()) {
+            long t0 = System.nanoTime();
+            ScriptResolver.Result fixed = scripts.resolve(r.image, t, lines);
+            t = fixed.text();
+            lines = fixed.lines();
+            steps.add(new StepReport("scripts", fixed.replaced() > 0, fixed.replaced() + " words re-read in their line's script",
+                    (System.nanoTime() - t0) / 1000));
+        }
+        if (rare != null) {
+            long t0 = System.nanoTime();
+            ScriptResolver.Result fixed = rare.resolve(r.image, t, lines, tess::isDictionaryWord);
+            t = fixed.text();
+            lines = fixed.lines();
+            steps.add(new StepReport("letters", fixed.replaced() > 0, fixed.replaced() + " lines read with rare letters",
+                    (System.nanoTime() - t0) / 1000));
+        }
+        if (lines != r.lines) {
+            t = relined(r.text, r.lines, lines, t);
+        }
+        // last: the letters step may read a stroke the stock models took for '|' as ŀ
+        if (preprocessor.bars()) {
+            long t0 = System.nanoTime();
+            ScriptResolver.Result fixed = BarFilter.drop(t, lines);
+            t = fixed.text();
+            lines = fixed.lines();
+            steps.add(new StepReport("bars", fixed.replaced() > 0, fixed.replaced() + " bar words dropped", (System.nanoTime() - t0) / 1000));
+        }
+        return new Reading(r.image, r.toInput, t, lines, steps);
     }
 
     /**

@@ -25,17 +25,18 @@ import java.util.Locale;
  * (margin). Two more need recognition and are carried out by the engine: {@code orient}
  * (90/180/270 degree pages: when a page reads poorly it asks Tesseract's orientation detection and
  * re-reads the page turned, keeping the better reading), {@code sparse} (a page whose layout
- * left much text-like ink unread is read again as sparse text), {@code bars} (words Tesseract
- * made of table borders and column rules, such as {@code |}, are dropped), {@code scripts} (on Latin + Cyrillic
- * pages, words read in the wrong script are read again with the line's script's models) and
+ * left much text-like ink unread is read again as sparse text), {@code scripts} (on Latin + Cyrillic
+ * pages, words read in the wrong script are read again with the line's script's models),
  * {@code letters} (lines where the stock models stumbled are read again with ocr-cli's own
- * model for Ŀ, Ҕ, Ǣ and their neighbours, kept when it finds such a letter).
+ * model for Ŀ, Ҕ, Ǣ and their neighbours, kept when it finds such a letter) and, last,
+ * {@code bars} (words Tesseract made of table borders and column rules, such as {@code |}, are
+ * dropped).
  */
 public final class Preprocessor {
     private static final Logger log = LoggerFactory.getLogger(Preprocessor.class);
 
     /** All step names in pipeline order. */
-    public static final List<String> STEPS = List.of("invert", "normalize", "denoise", "deskew", "rules", "rescale", "pad", "orient", "sparse", "bars", "scripts", "letters");
+    public static final List<String> STEPS = List.of("invert", "normalize", "denoise", "deskew", "rules", "rescale", "pad", "orient", "sparse", "scripts", "letters", "bars");
 
     private final List<Step> steps;
     private final boolean orient;
