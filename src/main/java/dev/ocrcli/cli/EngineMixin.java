@@ -42,7 +42,7 @@ public final class EngineMixin {
 
     @Option(names = "--preprocess", paramLabel = "STEPS", defaultValue = "auto",
             description = "Image preprocessing: auto (default; each step acts only when the page needs it), none, or steps from "
-                    + "invert,normalize,denoise,deskew,rules,rescale,pad,orient,sparse,scripts,letters,bars.")
+                    + "invert,normalize,denoise,deskew,rules,rescale,pad,spaces,orient,sparse,scripts,letters,bars.")
     String preprocess;
 
     /** A builder holding these options. */

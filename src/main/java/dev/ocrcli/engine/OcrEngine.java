@@ -383,9 +383,18 @@ public final class OcrEngine implements AutoCloseable {
         }
         // the sparse reading loses the layout's reading order, so it must read more confident text to win
         boolean better = sparse.score() > r.score();
-        Reading chosen = better ? new Reading(r.image, r.toInput, sparse.text, sparse.lines, r.steps) : r;
+        Reading chosen = better ? new Reading(r.image, r.toInput, sparse.text, sparse.lines, withReportsOf(r.steps, sparse.steps)) : r;
         return chosen.with(new StepReport("sparse", better, detail + (better ? ", the sparse-text reading reads more" : ", kept the layout's reading"),
                 (System.nanoTime() - t0) / 1000));
+    }
+
+    /** The first reading's step reports, those the second reading also made (its {@code spaces}) taken from the second. */
+    private static List<StepReport> withReportsOf(List<StepReport> first, List<StepReport> second) {
+        List<StepReport> out = new ArrayList<>(first.size());
+        for (StepReport s : first) {
+            out.add(second.stream().filter(o -> o.step().equals(s.step())).findFirst().orElse(s));
+        }
+        return out;
     }
 
     private Reading readOriented(String source, GrayImage img, int dpi) {
@@ -431,8 +440,17 @@ public final class OcrEngine implements AutoCloseable {
                 throw new OcrException(Kind.ENGINE_FAILED, source + ": recognition did not finish within " + options.timeoutMillis() + " ms");
             }
             String t = tess.text() == null ? "" : tess.text();
-            List<Line> lines = tess.lines();
-            return new Reading(p.image(), p.toInput(), t, lines, p.steps());
+            if (!preprocessor.spaces()) {
+                return new Reading(p.image(), p.toInput(), t, tess.lines(), p.steps());
+            }
+            long t0 = System.nanoTime();
+            Map<Word, List<TesseractHandle.Glyph>> glyphs = new java.util.IdentityHashMap<>();
+            List<Line> lines = tess.lines(GluedWords::candidate, glyphs);
+            ScriptResolver.Result split = GluedWords.split(p.image(), lines, glyphs);
+            List<StepReport> steps = new ArrayList<>(p.steps());
+            steps.add(new StepReport("spaces", split.replaced() > 0, split.replaced() + " glued words split of " + glyphs.size() + " measured",
+                    (System.nanoTime() - t0) / 1000));
+            return new Reading(p.image(), p.toInput(), relined(t, lines, split.lines(), t), split.lines(), steps);
         } finally {
             tess.clear();
         }

@@ -37,6 +37,50 @@ enum Script {
         };
     }
 
+    /** Cyrillic letters drawn exactly like a Latin one, and those Latin letters, position for position. */
+    private static final String CYRILLIC_TWINS = "АВЕКМНОРСТХаеорсхуЅІЈѕіј";
+    private static final String LATIN_TWINS = "ABEKMHOPCTXaeopcxySIJsij";
+
+    /**
+     * The text with its letters of the other script than {@code to} swapped for their look-alikes
+     * in {@code to} ({@code 13 А} with a Cyrillic А becomes {@code 13 A}); null when one of them has
+     * no look-alike.
+     */
+    static String lookAlike(String text, Script to) {
+        String from = to == LATIN ? CYRILLIC_TWINS : LATIN_TWINS;
+        String into = to == LATIN ? LATIN_TWINS : CYRILLIC_TWINS;
+        StringBuilder sb = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            Script s = ofLetter(c);
+            if (s == LATIN || s == CYRILLIC) {
+                if (s != to) {
+                    int k = from.indexOf(c);
+                    if (k < 0) {
+                        return null;
+                    }
+                    c = into.charAt(k);
+                }
+            }
+            sb.append(c);
+        }
+        return sb.toString();
+    }
+
+    /** Letters of each script in a text that have no look-alike in the other script: {latin, cyrillic}. */
+    static int[] countDistinct(String text) {
+        int[] n = new int[2];
+        text.codePoints().forEach(cp -> {
+            Script s = ofLetter(cp);
+            if (s == LATIN && LATIN_TWINS.indexOf(cp) < 0) {
+                n[0]++;
+            } else if (s == CYRILLIC && CYRILLIC_TWINS.indexOf(cp) < 0) {
+                n[1]++;
+            }
+        });
+        return n;
+    }
+
     /** Letters of each script in a text: {latin, cyrillic}. */
     static int[] count(String text) {
         int[] n = new int[2];

@@ -194,8 +194,20 @@ final class TesseractHandle implements AutoCloseable {
         return takeString(p);
     }
 
+    /** One recognised character and its box. */
+    record Glyph(String text, Box box) {
+    }
+
     /** Lines and words of the last recognition, boxes in the coordinates of the image given. */
     List<Line> lines() {
+        return lines(null, null);
+    }
+
+    /**
+     * As {@link #lines()}; for each word {@code wantGlyphs} accepts, its characters and their
+     * boxes also go into {@code glyphs} (keyed by the word object).
+     */
+    List<Line> lines(java.util.function.Predicate<String> wantGlyphs, Map<Word, List<Glyph>> glyphs) {
         List<Line> lines = new ArrayList<>();
         TessResultIterator it = api.TessBaseAPIGetIterator(handle);
         if (it == null) {
@@ -223,7 +235,11 @@ final class TesseractHandle implements AutoCloseable {
                 }
                 Box wb = box(pit, ITessAPI.TessPageIteratorLevel.RIL_WORD, l, t, r, b);
                 float conf = api.TessResultIteratorConfidence(it, ITessAPI.TessPageIteratorLevel.RIL_WORD);
-                words.add(new Word(text.strip(), Math.max(0, Math.min(100, conf)), wb));
+                Word word = new Word(text.strip(), Math.max(0, Math.min(100, conf)), wb);
+                words.add(word);
+                if (wantGlyphs != null && wantGlyphs.test(word.text())) {
+                    glyphs.put(word, glyphs(it, l, t, r, b));
+                }
                 if (lineBox == null) {
                     lineBox = wb;
                 }
@@ -235,6 +251,25 @@ final class TesseractHandle implements AutoCloseable {
             api.TessResultIteratorDelete(it);
         }
         return lines;
+    }
+
+    /** The characters of the word the iterator is at, read with a copy of it. */
+    private List<Glyph> glyphs(TessResultIterator at, IntBuffer l, IntBuffer t, IntBuffer r, IntBuffer b) {
+        List<Glyph> out = new ArrayList<>();
+        TessResultIterator it = api.TessResultIteratorCopy(at);
+        try {
+            TessPageIterator pit = api.TessResultIteratorGetPageIterator(it);
+            do {
+                String c = takeString(api.TessResultIteratorGetUTF8Text(it, ITessAPI.TessPageIteratorLevel.RIL_SYMBOL));
+                if (c != null) {
+                    out.add(new Glyph(c, box(pit, ITessAPI.TessPageIteratorLevel.RIL_SYMBOL, l, t, r, b)));
+                }
+            } while (api.TessPageIteratorIsAtFinalElement(pit, ITessAPI.TessPageIteratorLevel.RIL_WORD, ITessAPI.TessPageIteratorLevel.RIL_SYMBOL) == 0
+                    && api.TessResultIteratorNext(it, ITessAPI.TessPageIteratorLevel.RIL_SYMBOL) != 0);
+        } finally {
+            api.TessResultIteratorDelete(it);
+        }
+        return out;
     }
 
     /** A line made of these words: text joined by spaces, confidence their mean. */

@@ -22,7 +22,9 @@ import java.util.Locale;
  * <p>Steps, in order: {@code invert} (light on dark pages), {@code normalize} (uneven or grey
  * background, low contrast), {@code denoise} (speckle), {@code deskew} (up to 20 degrees),
  * {@code rescale} (text height for the LSTM, and the {@code --max-size} cap), {@code pad}
- * (margin). Two more need recognition and are carried out by the engine: {@code orient}
+ * (margin). The rest need recognition and are carried out by the engine: {@code spaces} (a word
+ * whose text turns from digits to letters is split where the page shows a space between them),
+ * {@code orient}
  * (90/180/270 degree pages: when a page reads poorly it asks Tesseract's orientation detection and
  * re-reads the page turned, keeping the better reading), {@code sparse} (a page whose layout
  * left much text-like ink unread is read again as sparse text), {@code scripts} (on Latin + Cyrillic
@@ -36,7 +38,7 @@ public final class Preprocessor {
     private static final Logger log = LoggerFactory.getLogger(Preprocessor.class);
 
     /** All step names in pipeline order. */
-    public static final List<String> STEPS = List.of("invert", "normalize", "denoise", "deskew", "rules", "rescale", "pad", "orient", "sparse", "scripts", "letters", "bars");
+    public static final List<String> STEPS = List.of("invert", "normalize", "denoise", "deskew", "rules", "rescale", "pad", "spaces", "orient", "sparse", "scripts", "letters", "bars");
 
     private final List<Step> steps;
     private final boolean orient;
@@ -44,11 +46,13 @@ public final class Preprocessor {
     private final boolean letters;
     private final boolean sparse;
     private final boolean bars;
+    private final boolean spaces;
     private final int maxSide;
     private final String spec;
 
-    private Preprocessor(String spec, List<Step> steps, boolean orient, boolean sparse, boolean bars, boolean scripts, boolean letters,
-            int maxSide) {
+    private Preprocessor(String spec, List<Step> steps, boolean spaces, boolean orient, boolean sparse, boolean bars, boolean scripts,
+            boolean letters, int maxSide) {
+        this.spaces = spaces;
         this.letters = letters;
         this.bars = bars;
         this.sparse = sparse;
@@ -94,7 +98,7 @@ public final class Preprocessor {
                 default -> { }
             }
         }
-        return new Preprocessor(s, steps, names.contains("orient"), names.contains("sparse"), names.contains("bars"), names.contains("scripts"), names.contains("letters"),
+        return new Preprocessor(s, steps, names.contains("spaces"), names.contains("orient"), names.contains("sparse"), names.contains("bars"), names.contains("scripts"), names.contains("letters"),
                 maxSide);
     }
 
@@ -114,6 +118,14 @@ public final class Preprocessor {
      */
     public boolean sparse() {
         return sparse;
+    }
+
+    /**
+     * Whether the engine should split words glued across a space between a number and a letter
+     * ({@code 13 A} read as {@code 13A}) where the page shows a space-wide gap.
+     */
+    public boolean spaces() {
+        return spaces;
     }
 
     /** Whether the engine should drop the {@code |} words it read from table borders and column rules. */

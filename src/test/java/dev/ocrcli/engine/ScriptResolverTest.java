@@ -8,10 +8,22 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Words read in the wrong script on Latin + Cyrillic pages. */
 class ScriptResolverTest {
+    @Test
+    void lookAlikesSwapOnlyWhereEveryLetterHasATwin() {
+        assertEquals("13 A", Script.lookAlike("13 \u0410", Script.LATIN));
+        assertEquals("\u0412", Script.lookAlike("B", Script.CYRILLIC));
+        assertNull(Script.lookAlike("\u0411", Script.LATIN), "Б has no Latin twin");
+        assertNull(Script.lookAlike("g", Script.CYRILLIC));
+        // only letters without a twin vote for the page's script
+        assertArrayEquals(new int[] {0, 0}, Script.countDistinct("\u0410\u0412 AB"));
+        assertArrayEquals(new int[] {2, 1}, Script.countDistinct("Part \u0411"));
+    }
+
     @Test
     void countsLettersPerScript() {
         assertArrayEquals(new int[] {6, 0}, Script.count("Rain (mm)"));

@@ -266,6 +266,92 @@ class PipelineTest {
         }
     }
 
+    /**
+     * A three-column table of part numbers, codes and pages; each code is a number and a letter
+     * printed {@code gap} px apart ({@code 13 A}), in a bold serif face at about 28 px.
+     */
+    static GrayImage codeTable(String[][] rows, double gapShare) {
+        BufferedImage img = new BufferedImage(760, 60 + rows.length * 44, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, img.getWidth(), img.getHeight());
+        g.setColor(Color.BLACK);
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        java.awt.Font font = new java.awt.Font("DejaVu Serif", java.awt.Font.BOLD, 30);
+        g.setFont(font);
+        java.awt.FontMetrics fm = g.getFontMetrics();
+        int cap = fm.getAscent() * 3 / 4;
+        for (int r = 0; r < rows.length; r++) {
+            int base = 60 + r * 44;
+            g.drawString(rows[r][0], 60, base);
+            String[] code = rows[r][1].split(" ");
+            int x = 260;
+            g.drawString(code[0], x, base);
+            if (code.length > 1) {
+                g.drawString(code[1], x + fm.stringWidth(code[0]) + (int) Math.round(gapShare * cap), base);
+            }
+            g.drawString(rows[r][2], 560, base);
+        }
+        g.dispose();
+        return GrayImage.from(img);
+    }
+
+    static final String[][] CODES = {{"1", "13 A", "88"}, {"2", "13 A", "90"}, {"3", "14 B", "91"}, {"4", "14 B", "92"}, {"5", "13 A", "94"},
+        {"6", "14 A", "95"}, {"7", "13 B", "98"}, {"8", "14 A", "99"}, {"9", "13 B", "101"}, {"10", "14 A", "102"}};
+
+    /** The codes of {@link #CODES} found in a reading as the words they are printed as. */
+    static long codesFound(String text, boolean apart) {
+        List<String> tokens = List.of(text.split("\\s+"));
+        String joined = " " + String.join(" ", tokens) + " ";
+        long n = 0;
+        for (String[] row : CODES) {
+            String want = apart ? row[1] : row[1].replace(" ", "");
+            n += joined.contains(" " + want + " ") ? 1 : 0;
+        }
+        return n;
+    }
+
+    @Test
+    void spacesSplitsCodesGluedAcrossAGap() {
+        GrayImage spaced = codeTable(CODES, 0.5);
+        GrayImage tight = codeTable(CODES, 0);
+        String without = read(none, spaced);
+        assertTrue(codesFound(without, true) < CODES.length, "without the step Tesseract glues some codes: " + without);
+        try (OcrEngine spaces = OcrEngine.builder().languages("eng").preprocess("spaces").build()) {
+            OcrResult r = spaces.recognize(OcrInput.of("codes", spaced, 0));
+            assertEquals(CODES.length, codesFound(r.text(), true), r.text());
+            assertTrue(applied(r, "spaces"));
+            // codes printed as one (13A) stay one word
+            String one = read(spaces, tight);
+            assertEquals(CODES.length, codesFound(one, false), one);
+        }
+    }
+
+    @Test
+    void aLoneLetterTakesThePageScript() {
+        // with eng+rus the lone A and B of the codes may be read as Cyrillic look-alikes; the page around is English
+        List<String> rows = new java.util.ArrayList<>(List.of("Parts and the tables that list them, from the 1958 catalogue"));
+        GrayImage page = GrayImage.from(TestImages.render(rows));
+        GrayImage codes = codeTable(CODES, 0.5);
+        BufferedImage both = new BufferedImage(Math.max(page.width(), codes.width()), page.height() + codes.height(), BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = both.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, both.getWidth(), both.getHeight());
+        g.drawImage(page.toBufferedImage(), 0, 0, null);
+        g.drawImage(codes.toBufferedImage(), 0, page.height(), null);
+        g.dispose();
+        try (OcrEngine e = OcrEngine.builder().languages("eng+rus").preprocess("spaces,scripts").build();
+             OcrEngine off = OcrEngine.builder().languages("eng+rus").preprocess("spaces").build()) {
+            GrayImage img = GrayImage.from(both);
+            String before = off.recognize(OcrInput.of("codes", img, 0)).text();
+            String after = e.recognize(OcrInput.of("codes", img, 0)).text();
+            assertTrue(before.codePoints().anyMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.CYRILLIC),
+                    "without the step some letters come back Cyrillic: " + before);
+            assertTrue(after.codePoints().noneMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.CYRILLIC), after);
+            assertEquals(CODES.length, codesFound(after, true), after);
+        }
+    }
+
     static final String[] CELL_WORDS = {"alpha", "bravo", "delta", "echo", "golf", "hotel", "india", "kilo", "lima", "mike", "oscar",
         "papa", "romeo", "sierra", "tango", "victor", "whisky", "zulu"};
 
