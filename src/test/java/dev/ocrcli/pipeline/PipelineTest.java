@@ -168,20 +168,35 @@ class PipelineTest {
         assertTrue(applied(r, "normalize"));
     }
 
-    /** A ruled table: every cell boxed by 3 px rules, three pixels from its word. */
-    static GrayImage ruledTable(String[][] cells) {
-        return ruledTable(cells, 180, 40, 3);
+    /** A small parts table: a header row and three rows of a name, a quantity and a price. */
+    static final String[][] PARTS = {{"Part", "Quantity", "Price"}, {"Bolt", "1200", "0.35"}, {"Washer", "800", "0.05"}, {"Nut", "950", "0.12"}};
+
+    /** Every word of a table's cells. */
+    static java.util.Set<String> words(String[][] cells) {
+        java.util.Set<String> want = new java.util.TreeSet<>();
+        for (String[] row : cells) {
+            want.addAll(List.of(row));
+        }
+        return want;
     }
 
-    /** A ruled table of {@code cw x ch} px cells boxed by 3 px rules, each word {@code pad} px from its cell's left rule. */
-    static GrayImage ruledTable(String[][] cells, int cw, int ch, int pad) {
-        int m = 30;
-        BufferedImage img = new BufferedImage(2 * m + cells[0].length * cw, 2 * m + cells.length * ch, BufferedImage.TYPE_INT_RGB);
+    /** A graphics on the image, painted white, drawing black with antialiased text. */
+    static Graphics2D canvas(BufferedImage img) {
         Graphics2D g = img.createGraphics();
         g.setColor(Color.WHITE);
         g.fillRect(0, 0, img.getWidth(), img.getHeight());
         g.setColor(Color.BLACK);
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        return g;
+    }
+
+    /** A ruled table: every cell boxed by 3 px rules, three pixels from its word. */
+    static GrayImage ruledTable(String[][] cells) {
+        int cw = 180;
+        int ch = 40;
+        int m = 30;
+        BufferedImage img = new BufferedImage(2 * m + cells[0].length * cw, 2 * m + cells.length * ch, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = canvas(img);
         g.setFont(new java.awt.Font(TestImages.FONT, java.awt.Font.PLAIN, 28));
         g.setStroke(new java.awt.BasicStroke(3));
         for (int r = 0; r < cells.length; r++) {
@@ -189,7 +204,7 @@ class PipelineTest {
                 int x = m + c * cw;
                 int y = m + r * ch;
                 g.drawRect(x, y, cw, ch);
-                g.drawString(cells[r][c], x + pad, y + ch - 9);
+                g.drawString(cells[r][c], x + 3, y + ch - 9);
             }
         }
         g.dispose();
@@ -198,12 +213,9 @@ class PipelineTest {
 
     @Test
     void rulesAreRemovedSoTableCellsReadAsWords() {
-        String[][] cells = {{"Part", "Quantity", "Price"}, {"Bolt", "1200", "0.35"}, {"Washer", "800", "0.05"}, {"Nut", "950", "0.12"}};
+        String[][] cells = PARTS;
         GrayImage table = ruledTable(cells);
-        java.util.Set<String> want = new java.util.TreeSet<>();
-        for (String[] row : cells) {
-            want.addAll(List.of(row));
-        }
+        java.util.Set<String> want = words(cells);
         java.util.Set<String> without = new java.util.TreeSet<>(List.of(read(none, table).split("\\s+")));
         assertNotEquals(want, without, "without the step the rules come back as text or hide cells");
         OcrResult r = auto.recognize(OcrInput.of("table", table, 0));
@@ -222,11 +234,7 @@ class PipelineTest {
         int bar = 44;
         int m = 40;
         BufferedImage img = new BufferedImage(2 * m + cells[0].length * cw, 2 * m + cells.length * ch, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = img.createGraphics();
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, img.getWidth(), img.getHeight());
-        g.setColor(Color.BLACK);
-        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        Graphics2D g = canvas(img);
         g.setFont(new java.awt.Font(TestImages.FONT, java.awt.Font.PLAIN, 28));
         for (int r = 0; r < cells.length; r++) {
             int base = m + r * ch + 36;
@@ -243,12 +251,9 @@ class PipelineTest {
 
     @Test
     void barsReadFromTableRulesAreDropped() {
-        String[][] cells = {{"Part", "Quantity", "Price"}, {"Bolt", "1200", "0.35"}, {"Washer", "800", "0.05"}, {"Nut", "950", "0.12"}};
+        String[][] cells = PARTS;
         GrayImage table = barredTable(cells);
-        java.util.Set<String> want = new java.util.TreeSet<>();
-        for (String[] row : cells) {
-            want.addAll(List.of(row));
-        }
+        java.util.Set<String> want = words(cells);
         String without = read(none, table);
         assertTrue(List.of(without.split("\\s+")).contains("|"), "without the step the rules come back as '|' words: " + without);
         try (OcrEngine bars = OcrEngine.builder().languages("eng").preprocess("bars").build()) {
@@ -272,11 +277,7 @@ class PipelineTest {
      */
     static GrayImage codeTable(String[][] rows, double gapShare) {
         BufferedImage img = new BufferedImage(760, 60 + rows.length * 44, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = img.createGraphics();
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, img.getWidth(), img.getHeight());
-        g.setColor(Color.BLACK);
-        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        Graphics2D g = canvas(img);
         java.awt.Font font = new java.awt.Font("DejaVu Serif", java.awt.Font.BOLD, 30);
         g.setFont(font);
         java.awt.FontMetrics fm = g.getFontMetrics();
@@ -330,13 +331,10 @@ class PipelineTest {
     @Test
     void aLoneLetterTakesThePageScript() {
         // with eng+rus the lone A and B of the codes may be read as Cyrillic look-alikes; the page around is English
-        List<String> rows = new java.util.ArrayList<>(List.of("Parts and the tables that list them, from the 1958 catalogue"));
-        GrayImage page = GrayImage.from(TestImages.render(rows));
+        GrayImage page = GrayImage.from(TestImages.render(List.of("Parts and the tables that list them, from the 1958 catalogue")));
         GrayImage codes = codeTable(CODES, 0.5);
         BufferedImage both = new BufferedImage(Math.max(page.width(), codes.width()), page.height() + codes.height(), BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = both.createGraphics();
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, both.getWidth(), both.getHeight());
+        Graphics2D g = canvas(both);
         g.drawImage(page.toBufferedImage(), 0, 0, null);
         g.drawImage(codes.toBufferedImage(), 0, page.height(), null);
         g.dispose();
