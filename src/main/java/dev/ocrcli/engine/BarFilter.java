@@ -56,7 +56,7 @@ final class BarFilter {
         if (dropped == 0) {
             return new ScriptResolver.Result(text, lines, 0);
         }
-        String rebuilt = rebuild(text, lines, out);
+        String rebuilt = OcrEngine.relined(text, lines, out, null);
         if (rebuilt == null) {
             return new ScriptResolver.Result(text, lines, 0);
         }
@@ -83,46 +83,13 @@ final class BarFilter {
         return word.equals("_") || word.equals("__");
     }
 
-    /** Whether another bar word overlaps this one's columns (it is not this one itself). */
+    /** Whether a bar word of another line (above or below, not beside) overlaps this one's columns. */
     private static boolean linedUp(Box box, List<Box> bars) {
         for (Box b : bars) {
-            if (b != box && Math.min(b.x1(), box.x1()) > Math.max(b.x0(), box.x0()) && (b.y0() >= box.y1() || b.y1() <= box.y0())) {
+            if (Math.min(b.x1(), box.x1()) > Math.max(b.x0(), box.x0()) && (b.y0() >= box.y1() || b.y1() <= box.y0())) {
                 return true;
             }
         }
         return false;
-    }
-
-    /**
-     * The text with each changed line's row replaced and each removed line's row taken out (with
-     * one of the blank rows around it, so blocks stay one blank row apart); null when the text's
-     * rows do not match the lines.
-     */
-    private static String rebuild(String text, List<Line> before, List<Line> after) {
-        String[] rows = text.split("\n", -1);
-        long nonBlank = java.util.Arrays.stream(rows).filter(r -> !r.isBlank()).count();
-        if (nonBlank != before.size()) {
-            return null;
-        }
-        List<String> out = new ArrayList<>(rows.length);
-        int k = 0;
-        for (String row : rows) {
-            if (row.isBlank()) {
-                if (out.isEmpty() || !out.get(out.size() - 1).isBlank()) {
-                    out.add(row);
-                }
-                continue;
-            }
-            Line now = after.get(k);
-            if (now != null) {
-                out.add(now == before.get(k) ? row : now.text());
-            }
-            k++;
-        }
-        // a block emptied at the very start leaves a blank first row
-        while (!out.isEmpty() && out.get(0).isBlank() && out.size() > 1) {
-            out.remove(0);
-        }
-        return String.join("\n", out);
     }
 }

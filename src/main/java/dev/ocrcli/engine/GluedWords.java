@@ -51,22 +51,26 @@ final class GluedWords {
      * @param image  the image the words were read from (their boxes are in its coordinates)
      * @param glyphs the characters of the candidate words, with their boxes
      */
-    static ScriptResolver.Result split(GrayImage image, List<Line> lines, Map<Word, List<TesseractHandle.Glyph>> glyphs) {
+    static List<Line> split(GrayImage image, List<Line> lines, Map<Word, List<TesseractHandle.Glyph>> glyphs) {
         List<Line> out = new ArrayList<>(lines.size());
-        int splits = 0;
         for (Line line : lines) {
             List<Word> words = new ArrayList<>(line.words().size() + 1);
-            boolean changed = false;
             for (Word w : line.words()) {
                 List<TesseractHandle.Glyph> g = glyphs.get(w);
-                List<Word> parts = g == null ? List.of(w) : split(image, w, g);
-                changed |= parts.size() > 1;
-                splits += parts.size() - 1;
-                words.addAll(parts);
+                words.addAll(g == null ? List.of(w) : split(image, w, g));
             }
-            out.add(changed ? TesseractHandle.line(words, line.box()) : line);
+            out.add(words.size() > line.words().size() ? TesseractHandle.line(words, line.box()) : line);
         }
-        return new ScriptResolver.Result(null, out, splits);
+        return out;
+    }
+
+    /** How many words more the split lines hold: the number of splits. */
+    static int splits(List<Line> before, List<Line> after) {
+        int n = 0;
+        for (int i = 0; i < before.size(); i++) {
+            n += after.get(i).words().size() - before.get(i).words().size();
+        }
+        return n;
     }
 
     /** The word's parts: itself alone when no turn between digits and letters has a space-wide gap. */

@@ -446,11 +446,11 @@ public final class OcrEngine implements AutoCloseable {
             long t0 = System.nanoTime();
             Map<Word, List<TesseractHandle.Glyph>> glyphs = new java.util.IdentityHashMap<>();
             List<Line> lines = tess.lines(GluedWords::candidate, glyphs);
-            ScriptResolver.Result split = GluedWords.split(p.image(), lines, glyphs);
+            List<Line> split = GluedWords.split(p.image(), lines, glyphs);
+            int n = GluedWords.splits(lines, split);
             List<StepReport> steps = new ArrayList<>(p.steps());
-            steps.add(new StepReport("spaces", split.replaced() > 0, split.replaced() + " glued words split of " + glyphs.size() + " measured",
-                    (System.nanoTime() - t0) / 1000));
-            return new Reading(p.image(), p.toInput(), relined(t, lines, split.lines(), t), split.lines(), steps);
+            steps.add(new StepReport("spaces", n > 0, n + " glued words split of " + glyphs.size() + " measured", (System.nanoTime() - t0) / 1000));
+            return new Reading(p.image(), p.toInput(), relined(t, lines, split, t), split, steps);
         } finally {
             tess.clear();
         }
@@ -493,8 +493,10 @@ public final class OcrEngine implements AutoCloseable {
 
     /**
      * The page text with every changed line put back in its place: Tesseract's text holds its
-     * lines in the order its iterator gives them, blank lines between blocks. When the counts do
-     * not agree (they always should), the steps' own string replacements are kept.
+     * lines in the order its iterator gives them, blank lines between blocks. A line given as null
+     * is taken out with its row, and the blank rows left around it close up to one. When the
+     * counts do not agree (they always should), {@code fallback}: the steps' own string
+     * replacements.
      */
     static String relined(String stockText, List<Line> stockLines, List<Line> lines, String fallback) {
         String[] rows = stockText.split("\n", -1);
@@ -502,17 +504,33 @@ public final class OcrEngine implements AutoCloseable {
         if (nonBlank != stockLines.size() || lines.size() != stockLines.size()) {
             return fallback;
         }
+        List<String> out = new ArrayList<>(rows.length);
+        boolean removed = false;
         int k = 0;
-        for (int i = 0; i < rows.length; i++) {
-            if (rows[i].isBlank()) {
+        for (String row : rows) {
+            if (row.isBlank()) {
+                out.add(row);
                 continue;
             }
-            if (lines.get(k) != stockLines.get(k)) {
-                rows[i] = lines.get(k).text();
+            Line now = lines.get(k);
+            if (now == null) {
+                removed = true;
+            } else {
+                out.add(now == stockLines.get(k) ? row : now.text());
             }
             k++;
         }
-        return String.join("\n", rows);
+        if (removed) {
+            for (int i = out.size() - 1; i > 0; i--) {
+                if (out.get(i).isBlank() && out.get(i - 1).isBlank()) {
+                    out.remove(i);
+                }
+            }
+            while (out.size() > 1 && out.get(0).isBlank()) {
+                out.remove(0);
+            }
+        }
+        return String.join("\n", out);
     }
 
     /** Asks Tesseract's orientation detection how far the page must turn clockwise to stand upright (0 when unsure). */

@@ -53,14 +53,12 @@ enum Script {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             Script s = ofLetter(c);
-            if (s == LATIN || s == CYRILLIC) {
-                if (s != to) {
-                    int k = from.indexOf(c);
-                    if (k < 0) {
-                        return null;
-                    }
-                    c = into.charAt(k);
+            if ((s == LATIN || s == CYRILLIC) && s != to) {
+                int k = from.indexOf(c);
+                if (k < 0) {
+                    return null;
                 }
+                c = into.charAt(k);
             }
             sb.append(c);
         }
@@ -69,26 +67,21 @@ enum Script {
 
     /** Letters of each script in a text that have no look-alike in the other script: {latin, cyrillic}. */
     static int[] countDistinct(String text) {
-        int[] n = new int[2];
-        text.codePoints().forEach(cp -> {
-            Script s = ofLetter(cp);
-            if (s == LATIN && LATIN_TWINS.indexOf(cp) < 0) {
-                n[0]++;
-            } else if (s == CYRILLIC && CYRILLIC_TWINS.indexOf(cp) < 0) {
-                n[1]++;
-            }
-        });
-        return n;
+        return count(text, true);
     }
 
     /** Letters of each script in a text: {latin, cyrillic}. */
     static int[] count(String text) {
+        return count(text, false);
+    }
+
+    private static int[] count(String text, boolean distinctOnly) {
         int[] n = new int[2];
         text.codePoints().forEach(cp -> {
             Script s = ofLetter(cp);
-            if (s == LATIN) {
+            if (s == LATIN && !(distinctOnly && LATIN_TWINS.indexOf(cp) >= 0)) {
                 n[0]++;
-            } else if (s == CYRILLIC) {
+            } else if (s == CYRILLIC && !(distinctOnly && CYRILLIC_TWINS.indexOf(cp) >= 0)) {
                 n[1]++;
             }
         });

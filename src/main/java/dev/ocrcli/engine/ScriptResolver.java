@@ -95,17 +95,7 @@ final class ScriptResolver implements AutoCloseable {
                 }
                 words.add(fixed);
             }
-            if (changed) {
-                StringBuilder sb = new StringBuilder();
-                double sum = 0;
-                for (Word w : words) {
-                    sb.append(sb.isEmpty() ? "" : " ").append(w.text());
-                    sum += w.confidence();
-                }
-                out.add(new Line(sb.toString(), sum / words.size(), line.box(), words));
-            } else {
-                out.add(line);
-            }
+            out.add(changed ? TesseractHandle.line(words, line.box()) : line);
         }
         return new Result(replaceInOrder(text, replacements), out, replacements.size());
     }

@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.Locale;
 
 /**
@@ -41,25 +42,15 @@ public final class Preprocessor {
     public static final List<String> STEPS = List.of("invert", "normalize", "denoise", "deskew", "rules", "rescale", "pad", "spaces", "orient", "sparse", "scripts", "letters", "bars");
 
     private final List<Step> steps;
-    private final boolean orient;
-    private final boolean scripts;
-    private final boolean letters;
-    private final boolean sparse;
-    private final boolean bars;
-    private final boolean spaces;
+    /** The chosen steps' names: the engine asks for the ones it carries out. */
+    private final Set<String> names;
     private final int maxSide;
     private final String spec;
 
-    private Preprocessor(String spec, List<Step> steps, boolean spaces, boolean orient, boolean sparse, boolean bars, boolean scripts,
-            boolean letters, int maxSide) {
-        this.spaces = spaces;
-        this.letters = letters;
-        this.bars = bars;
-        this.sparse = sparse;
+    private Preprocessor(String spec, List<Step> steps, List<String> names, int maxSide) {
         this.spec = spec;
         this.steps = List.copyOf(steps);
-        this.orient = orient;
-        this.scripts = scripts;
+        this.names = Set.copyOf(names);
         this.maxSide = maxSide;
     }
 
@@ -98,8 +89,7 @@ public final class Preprocessor {
                 default -> { }
             }
         }
-        return new Preprocessor(s, steps, names.contains("spaces"), names.contains("orient"), names.contains("sparse"), names.contains("bars"), names.contains("scripts"), names.contains("letters"),
-                maxSide);
+        return new Preprocessor(s, steps, names, maxSide);
     }
 
     /** The specification this was made from. */
@@ -109,7 +99,7 @@ public final class Preprocessor {
 
     /** Whether the engine should check page orientation. */
     public boolean orient() {
-        return orient;
+        return names.contains("orient");
     }
 
     /**
@@ -117,7 +107,7 @@ public final class Preprocessor {
      * much of its text-like ink unread (see {@link Coverage}).
      */
     public boolean sparse() {
-        return sparse;
+        return names.contains("sparse");
     }
 
     /**
@@ -125,22 +115,22 @@ public final class Preprocessor {
      * ({@code 13 A} read as {@code 13A}) where the page shows a space-wide gap.
      */
     public boolean spaces() {
-        return spaces;
+        return names.contains("spaces");
     }
 
     /** Whether the engine should drop the {@code |} words it read from table borders and column rules. */
     public boolean bars() {
-        return bars;
+        return names.contains("bars");
     }
 
     /** Whether the engine should re-read stumbling lines with the rare-letter model (Ŀ, Ҕ, Ǣ ...). */
     public boolean letters() {
-        return letters;
+        return names.contains("letters");
     }
 
     /** Whether the engine should re-read words recognised in the wrong script on Latin + Cyrillic pages. */
     public boolean scripts() {
-        return scripts;
+        return names.contains("scripts");
     }
 
     /**
