@@ -11,11 +11,7 @@ final class Analysis {
     private Analysis() {}
 
     static int[] histogram(GrayImage img) {
-        int[] h = new int[256];
-        for (byte b : img.pixels()) {
-            h[b & 0xff]++;
-        }
-        return h;
+        return img.histogram();
     }
 
     /** Averages {@code k x k} blocks: a quick reduction for measurements (not for recognition). */
@@ -100,33 +96,55 @@ final class Analysis {
         return threshold;
     }
 
-    /** A dark-foreground mask: true where the pixel is ink. */
+    /**
+     * A dark-foreground mask: true where the pixel is ink. Shared, not copied: several steps ask
+     * for the mask of the same page, so the last few are kept (see {@link #measures}); callers
+     * must not modify it.
+     */
     static boolean[] inkMask(GrayImage img) {
-        int t = otsu(histogram(img));
-        byte[] p = img.pixels();
-        boolean[] m = new boolean[p.length];
-        for (int i = 0; i < p.length; i++) {
-            m[i] = (p[i] & 0xff) <= t;
+        Measures m = measures(img);
+        if (m.ink == null) {
+            int t = otsu(histogram(img));
+            byte[] p = img.pixels();
+            boolean[] ink = new boolean[p.length];
+            for (int i = 0; i < p.length; i++) {
+                ink[i] = (p[i] & 0xff) <= t;
+            }
+            m.ink = ink;
         }
-        return m;
+        return m.ink;
+    }
+
+    /** The {@link #components} of the image's {@link #inkMask}, kept like the mask (callers must not modify them). */
+    static List<int[]> inkComponents(GrayImage img) {
+        Measures m = measures(img);
+        if (m.components == null) {
+            m.components = components(inkMask(img), img.width(), img.height());
+        }
+        return m.components;
     }
 
     /** Bounding boxes {x0, y0, x1, y1} (exclusive ends) of the 8-connected components of a mask. */
     static List<int[]> components(boolean[] mask, int w, int h) {
-        int[] label = new int[mask.length];
-        int[] parent = new int[mask.length / 2 + 2];
+        // one pass: provisional labels of the row above and this row, union-find on the labels,
+        // and each label's box grown as its pixels come; boxes of joined labels are merged at the end
+        int[] above = new int[w];
+        int[] here = new int[w];
+        int[] parent = new int[1024];
+        int[] box = new int[4 * 1024];
         int next = 1;
         for (int y = 0; y < h; y++) {
+            int row = y * w;
             for (int x = 0; x < w; x++) {
-                int i = y * w + x;
-                if (!mask[i]) {
+                if (!mask[row + x]) {
+                    here[x] = 0;
                     continue;
                 }
                 int best = 0;
-                int n1 = x > 0 ? label[i - 1] : 0;
-                int n2 = y > 0 && x > 0 ? label[i - w - 1] : 0;
-                int n3 = y > 0 ? label[i - w] : 0;
-                int n4 = y > 0 && x < w - 1 ? label[i - w + 1] : 0;
+                int n1 = x > 0 ? here[x - 1] : 0;
+                int n2 = y > 0 && x > 0 ? above[x - 1] : 0;
+                int n3 = y > 0 ? above[x] : 0;
+                int n4 = y > 0 && x < w - 1 ? above[x + 1] : 0;
                 if (n1 != 0) {
                     best = find(parent, n1);
                 }
@@ -136,36 +154,44 @@ final class Analysis {
                 if (best == 0) {
                     if (next >= parent.length) {
                         parent = Arrays.copyOf(parent, parent.length * 2);
+                        box = Arrays.copyOf(box, box.length * 2);
                     }
                     parent[next] = next;
                     best = next++;
-                }
-                label[i] = best;
-            }
-        }
-        int[][] boxes = new int[next][];
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                int l = label[y * w + x];
-                if (l == 0) {
-                    continue;
-                }
-                int r = find(parent, l);
-                int[] b = boxes[r];
-                if (b == null) {
-                    boxes[r] = new int[] {x, y, x + 1, y + 1};
+                    int b = 4 * best;
+                    box[b] = x;
+                    box[b + 1] = y;
+                    box[b + 2] = x + 1;
+                    box[b + 3] = y + 1;
                 } else {
-                    b[0] = Math.min(b[0], x);
-                    b[1] = Math.min(b[1], y);
-                    b[2] = Math.max(b[2], x + 1);
-                    b[3] = Math.max(b[3], y + 1);
+                    int b = 4 * best;
+                    box[b] = Math.min(box[b], x);
+                    box[b + 2] = Math.max(box[b + 2], x + 1);
+                    box[b + 3] = y + 1;
                 }
+                here[x] = best;
+            }
+            int[] t = above;
+            above = here;
+            here = t;
+        }
+        // fold every label's box into its root's
+        for (int l = 1; l < next; l++) {
+            int r = find(parent, l);
+            if (r != l) {
+                int a = 4 * l;
+                int b = 4 * r;
+                box[b] = Math.min(box[b], box[a]);
+                box[b + 1] = Math.min(box[b + 1], box[a + 1]);
+                box[b + 2] = Math.max(box[b + 2], box[a + 2]);
+                box[b + 3] = Math.max(box[b + 3], box[a + 3]);
             }
         }
         List<int[]> out = new ArrayList<>();
-        for (int[] b : boxes) {
-            if (b != null) {
-                out.add(b);
+        for (int l = 1; l < next; l++) {
+            if (parent[l] == l) {
+                int b = 4 * l;
+                out.add(new int[] {box[b], box[b + 1], box[b + 2], box[b + 3]});
             }
         }
         return out;
@@ -200,29 +226,45 @@ final class Analysis {
      * tiny text.
      */
     static double glyphHeight(GrayImage img) {
-        LastGlyph last = LAST_GLYPH.get();
-        if (last != null && last.image().get() == img) {
-            return last.height();
+        Measures m = measures(img);
+        if (Double.isNaN(m.glyph)) {
+            m.glyph = measureGlyphHeight(inkComponents(img), img.height());
         }
-        return glyphHeight(img, inkMask(img));
+        return m.glyph;
     }
 
-    /** The last image measured on one thread (weakly held, so a page is never kept alive by it) and its glyph height. */
-    private record LastGlyph(java.lang.ref.WeakReference<GrayImage> image, double height) {}
+    /**
+     * What has been measured of one image. The steps measure the same page again and again (each
+     * step that leaves the page alone hands the same image to the next), so each thread keeps the
+     * measures of its last {@value #KEPT} images, weakly (a page is never kept alive by them).
+     */
+    private static final class Measures {
+        final java.lang.ref.WeakReference<GrayImage> image;
+        boolean[] ink;
+        List<int[]> components;
+        double glyph = Double.NaN;
 
-    /** The steps after {@code rules} measure the same, unchanged image again: the last answer is kept per thread. */
-    private static final ThreadLocal<LastGlyph> LAST_GLYPH = new ThreadLocal<>();
-
-    /** As {@link #glyphHeight(GrayImage)}, with the image's {@link #inkMask} already made. */
-    static double glyphHeight(GrayImage img, boolean[] ink) {
-        return glyphHeight(img, components(ink, img.width(), img.height()));
+        Measures(GrayImage image) {
+            this.image = new java.lang.ref.WeakReference<>(image);
+        }
     }
 
-    /** As {@link #glyphHeight(GrayImage)}, from the {@link #components} of its ink mask. */
-    static double glyphHeight(GrayImage img, List<int[]> cc) {
-        double g = measureGlyphHeight(cc, img.height());
-        LAST_GLYPH.set(new LastGlyph(new java.lang.ref.WeakReference<>(img), g));
-        return g;
+    private static final int KEPT = 3;
+    private static final ThreadLocal<java.util.ArrayDeque<Measures>> MEASURED = ThreadLocal.withInitial(java.util.ArrayDeque::new);
+
+    private static Measures measures(GrayImage img) {
+        java.util.ArrayDeque<Measures> kept = MEASURED.get();
+        for (Measures m : kept) {
+            if (m.image.get() == img) {
+                return m;
+            }
+        }
+        Measures m = new Measures(img);
+        kept.addFirst(m);
+        while (kept.size() > KEPT) {
+            kept.removeLast();
+        }
+        return m;
     }
 
     /** Whether a component box {x0, y0, x1, y1} has a letter's shape: not much wider than tall, not a thin stroke. */

@@ -19,10 +19,8 @@ public final class Coverage {
      * has too few such blobs to tell.
      */
     public static double of(GrayImage img, List<Box> boxes) {
-        int w = img.width();
-        int h = img.height();
-        List<int[]> blobs = Analysis.components(Analysis.inkMask(img), w, h);
-        double glyph = Analysis.glyphHeight(img, blobs);
+        List<int[]> blobs = Analysis.inkComponents(img);
+        double glyph = Analysis.glyphHeight(img);
         if (glyph <= 0) {
             return 1;
         }

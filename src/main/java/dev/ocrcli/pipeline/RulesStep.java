@@ -32,7 +32,7 @@ final class RulesStep implements Step {
         int w = img.width();
         int h = img.height();
         boolean[] ink = Analysis.inkMask(img);
-        double glyph = Analysis.glyphHeight(img, ink);
+        double glyph = Analysis.glyphHeight(img);
         if (glyph <= 0 || w < MIN_RUN || h < MIN_RUN) {
             return Outcome.skipped(img, "no text to measure rules against");
         }
