@@ -129,11 +129,18 @@ final class RareLetterResolver implements AutoCloseable {
      * Whether the stock reading vouches for the whole line, so that it is not read again: every
      * word is a dictionary word or a number, at least two characters long (a lone {@code A} or
      * {@code 5} is what the stock models make of a lone {@code Ǣ} or {@code Ҕ}). That is most
-     * lines of ordinary English text.
+     * lines of ordinary English text. Punctuation standing alone ({@code |}, {@code &}, a dash)
+     * is passed over: on the held-out rare-letter pages no rare letter was ever read as one.
      */
     static boolean vouched(Line line, Predicate<String> dictionary) {
+        boolean any = false;
         for (Word w : line.words()) {
             String bare = bare(w.text());
+            if (bare.isEmpty()) {
+                // punctuation alone (a table's |, an &, a dash): no letter hides there
+                continue;
+            }
+            any = true;
             if (bare.length() < 2) {
                 return false;
             }
@@ -142,7 +149,7 @@ final class RareLetterResolver implements AutoCloseable {
                 return false;
             }
         }
-        return !line.words().isEmpty();
+        return any;
     }
 
     /**
@@ -221,11 +228,8 @@ final class RareLetterResolver implements AutoCloseable {
         if (hasRareLetter(extText)) {
             return rareLine || ext.stream().allMatch(w -> w.confidence() >= FLOOR) && mean(ext) - offset >= mean(stock);
         }
-        for (Word w : stock) {
-            String bare = bare(w.text());
-            if (bare.length() > 1 && w.confidence() >= GUARD && dictionary.test(bare)) {
-                return false;
-            }
+        if (stock.stream().anyMatch(w -> guards(w, dictionary))) {
+            return false;
         }
         for (Word w : ext) {
             if (w.confidence() < FLOOR) {
@@ -247,6 +251,12 @@ final class RareLetterResolver implements AutoCloseable {
         String b = bare(ext.get(0).text());
         return a.length() == 1 && b.length() == 1 && Character.isLetter(a.charAt(0)) && Character.isLetter(b.charAt(0))
                 && !sameScript(lineScript, a) && sameScript(lineScript, b);
+    }
+
+    /** A confidently read stock dictionary word of two letters or more: no other model's reading replaces it. */
+    private static boolean guards(Word w, Predicate<String> dictionary) {
+        String bare = bare(w.text());
+        return bare.length() > 1 && w.confidence() >= GUARD && dictionary.test(bare);
     }
 
     private static boolean isWord(Word w, Predicate<String> dictionary) {

@@ -78,6 +78,13 @@ class RareLetterMergeTest {
         assertEquals(false, RareLetterResolver.vouched(line(90, "the", "ыбыы"), DICTIONARY));
     }
 
+    @Test
+    void punctuationStandingAloneDoesNotCostALineItsVouching() {
+        assertTrue(RareLetterResolver.vouched(line(90, "|", "the", "&", "character", "—"), DICTIONARY));
+        assertEquals(false, RareLetterResolver.vouched(line(90, "|", "—", "|"), DICTIONARY), "no word to vouch for the line");
+        assertEquals(false, RareLetterResolver.vouched(line(90, "the", "&", "A"), DICTIONARY));
+    }
+
     /** A line whose words are read with the given confidences, one word every 100 px. */
     static Line line(double[] conf, String... words) {
         List<Word> ws = new ArrayList<>();
