@@ -98,7 +98,7 @@ final class Analysis {
 
     /**
      * A dark-foreground mask: true where the pixel is ink. Shared, not copied: several steps ask
-     * for the mask of the same page, so it is kept with the page (see {@link #measures}); callers
+     * for the mask of the same page, so the last few are kept (see {@link #measures}); callers
      * must not modify it.
      */
     static boolean[] inkMask(GrayImage img) {
@@ -236,21 +236,35 @@ final class Analysis {
     /**
      * What has been measured of one image. The steps measure the same page again and again (each
      * step that leaves the page alone hands the same image to the next), so each thread keeps the
-     * measures of the images it measured for as long as those images live: they go with their image,
-     * so a finished page's mask is never kept.
+     * measures of its last {@value #KEPT} images, weakly (a page is never kept alive by them).
      */
     private static final class Measures {
+        final java.lang.ref.WeakReference<GrayImage> image;
         boolean[] ink;
         List<int[]> components;
         double glyph = Double.NaN;
+
+        Measures(GrayImage image) {
+            this.image = new java.lang.ref.WeakReference<>(image);
+        }
     }
 
-    /** Keyed by identity (a GrayImage has no equals of its own), weakly. */
-    private static final ThreadLocal<java.util.WeakHashMap<GrayImage, Measures>> MEASURED =
-            ThreadLocal.withInitial(java.util.WeakHashMap::new);
+    private static final int KEPT = 3;
+    private static final ThreadLocal<java.util.ArrayDeque<Measures>> MEASURED = ThreadLocal.withInitial(java.util.ArrayDeque::new);
 
     private static Measures measures(GrayImage img) {
-        return MEASURED.get().computeIfAbsent(img, k -> new Measures());
+        java.util.ArrayDeque<Measures> kept = MEASURED.get();
+        for (Measures m : kept) {
+            if (m.image.get() == img) {
+                return m;
+            }
+        }
+        Measures m = new Measures(img);
+        kept.addFirst(m);
+        while (kept.size() > KEPT) {
+            kept.removeLast();
+        }
+        return m;
     }
 
     /** Whether a component box {x0, y0, x1, y1} has a letter's shape: not much wider than tall, not a thin stroke. */
