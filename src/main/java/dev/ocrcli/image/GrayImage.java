@@ -72,6 +72,28 @@ public final class GrayImage {
         return h.clone();
     }
 
+    /** The grey value below which {@code fraction} of this image's pixels lie (0.9: the paper's grey). */
+    public int percentile(double fraction) {
+        return percentile(histogram(), fraction);
+    }
+
+    /** The grey value below which {@code fraction} of the pixels counted in {@code hist} (256 bins) lie. */
+    public static int percentile(int[] hist, double fraction) {
+        long total = 0;
+        for (int v : hist) {
+            total += v;
+        }
+        long target = (long) Math.ceil(total * fraction);
+        long acc = 0;
+        for (int i = 0; i < 256; i++) {
+            acc += hist[i];
+            if (acc >= target) {
+                return i;
+            }
+        }
+        return 255;
+    }
+
     /** Grey value 0..255 at (x, y). */
     public int get(int x, int y) {
         return pixels[y * width + x] & 0xff;
@@ -159,17 +181,7 @@ public final class GrayImage {
 
     /** This image with a margin of {@code margin} pixels of its own paper colour (its 90th percentile grey) all round. */
     public GrayImage padded(int margin) {
-        int[] hist = histogram();
-        long target = (long) Math.ceil(pixels.length * 0.9);
-        long acc = 0;
-        int fill = 255;
-        for (int i = 0; i < 256; i++) {
-            acc += hist[i];
-            if (acc >= target) {
-                fill = i;
-                break;
-            }
-        }
+        int fill = percentile(0.9);
         int w = width + 2 * margin;
         int h = height + 2 * margin;
         byte[] out = new byte[w * h];

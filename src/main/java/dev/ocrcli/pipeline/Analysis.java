@@ -10,10 +10,6 @@ import java.util.List;
 final class Analysis {
     private Analysis() {}
 
-    static int[] histogram(GrayImage img) {
-        return img.histogram();
-    }
-
     /** Averages {@code k x k} blocks: a quick reduction for measurements (not for recognition). */
     static GrayImage shrink(GrayImage img, int k) {
         int w = img.width() / k;
@@ -44,23 +40,6 @@ final class Analysis {
             }
         }
         return new GrayImage(w, h, out);
-    }
-
-    /** The grey value below which {@code fraction} of the pixels lie. */
-    static int percentile(int[] hist, double fraction) {
-        long total = 0;
-        for (int v : hist) {
-            total += v;
-        }
-        long target = (long) Math.ceil(total * fraction);
-        long acc = 0;
-        for (int i = 0; i < 256; i++) {
-            acc += hist[i];
-            if (acc >= target) {
-                return i;
-            }
-        }
-        return 255;
     }
 
     /** Otsu's global threshold: pixels {@code <=} it are dark. */
@@ -104,7 +83,7 @@ final class Analysis {
     static boolean[] inkMask(GrayImage img) {
         Measures m = measures(img);
         if (m.ink == null) {
-            int t = otsu(histogram(img));
+            int t = otsu(img.histogram());
             byte[] p = img.pixels();
             boolean[] ink = new boolean[p.length];
             for (int i = 0; i < p.length; i++) {

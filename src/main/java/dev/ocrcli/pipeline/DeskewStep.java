@@ -34,7 +34,7 @@ final class DeskewStep implements Step {
         Affine toInput = Affine.translate(img.width() / 2.0, img.height() / 2.0)
                 .after(Affine.rotate(r))
                 .after(Affine.translate(-w / 2.0, -h / 2.0));
-        int fill = Analysis.percentile(Analysis.histogram(img), 0.9);
+        int fill = img.percentile(0.9);
         GrayImage out = Geometry.warp(img, w, h, toInput, fill);
         return new Outcome(out, toInput, true, "skew " + a + ", straightened");
     }

@@ -12,7 +12,7 @@ final class InvertStep implements Step {
     @Override
     public Outcome apply(GrayImage img) {
         // Text is the minority: whichever side of Otsu's threshold has fewer pixels is ink.
-        int[] hist = Analysis.histogram(img);
+        int[] hist = img.histogram();
         int t = Analysis.otsu(hist);
         long dark = 0;
         long total = 0;

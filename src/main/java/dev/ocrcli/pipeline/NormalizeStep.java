@@ -21,12 +21,12 @@ final class NormalizeStep implements Step {
 
     @Override
     public Outcome apply(GrayImage img) {
-        int[] hist = Analysis.histogram(img);
-        int dark = Analysis.percentile(hist, 0.01);
-        int paper = Analysis.percentile(hist, 0.9);
+        int[] hist = img.histogram();
+        int dark = GrayImage.percentile(hist, 0.01);
+        int paper = GrayImage.percentile(hist, 0.9);
         GrayImage grid = paperGrid(img);
-        int[] bgHist = Analysis.histogram(grid);
-        int unevenness = Analysis.percentile(bgHist, 0.95) - Analysis.percentile(bgHist, 0.05);
+        int[] bgHist = grid.histogram();
+        int unevenness = GrayImage.percentile(bgHist, 0.95) - GrayImage.percentile(bgHist, 0.05);
         String d = String.format(Locale.ROOT, "paper %d, ink %d, background spread %d", paper, dark, unevenness);
         // Only grey or tinted paper, faint ink, or strong shading: on an ordinary scan the
         // division reshapes glyph edges and costs more than it gives.
@@ -61,7 +61,7 @@ final class NormalizeStep implements Step {
                         n++;
                     }
                 }
-                blocks[by * bw + bx] = (byte) Analysis.percentile(hist, 0.9);
+                blocks[by * bw + bx] = (byte) GrayImage.percentile(hist, 0.9);
             }
         }
         // let bright paper spread into blocks that are mostly ink (a 3x3 maximum)
@@ -86,9 +86,9 @@ final class NormalizeStep implements Step {
 
     /** Maps the 0.5th..99.5th percentile range onto 0..255. */
     static GrayImage stretch(GrayImage img) {
-        int[] hist = Analysis.histogram(img);
-        int lo = Analysis.percentile(hist, 0.005);
-        int hi = Analysis.percentile(hist, 0.995);
+        int[] hist = img.histogram();
+        int lo = GrayImage.percentile(hist, 0.005);
+        int hi = GrayImage.percentile(hist, 0.995);
         if (hi - lo < 10) {
             return img;
         }

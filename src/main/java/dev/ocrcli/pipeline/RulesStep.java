@@ -66,7 +66,7 @@ final class RulesStep implements Step {
                 }
             }
         }
-        int paper = Analysis.percentile(Analysis.histogram(img), 0.9);
+        int paper = img.percentile(0.9);
         byte[] out = img.pixels().clone();
         byte fill = (byte) paper;
         for (int y = 0; y < h; y++) {
