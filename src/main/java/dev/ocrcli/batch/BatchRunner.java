@@ -2,8 +2,10 @@ package dev.ocrcli.batch;
 
 import dev.ocrcli.OcrException;
 import dev.ocrcli.OcrException.Kind;
+import dev.ocrcli.engine.DocumentReader;
 import dev.ocrcli.engine.EnginePool;
 import dev.ocrcli.engine.OcrEngine;
+import dev.ocrcli.image.GrayImage;
 import dev.ocrcli.image.Inputs;
 import dev.ocrcli.image.OcrInput;
 import dev.ocrcli.image.Page;
@@ -31,6 +33,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
  * Recognises many inputs with every core and writes the results in input order.
@@ -179,7 +182,7 @@ public final class BatchRunner {
             throw new IllegalStateException("batch worker failed", e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new OcrException(Kind.ENGINE_FAILED, "interrupted");
+            throw new OcrException(Kind.INTERRUPTED, "interrupted");
         }
     }
 
@@ -202,7 +205,7 @@ public final class BatchRunner {
         } catch (IOException | RuntimeException | OutOfMemoryError e) {
             Throwable err = e;
             if (e instanceof IOException io) {
-                err = new OcrException(Kind.ENGINE_FAILED, item.label() + ": cannot write output: " + io.getMessage(), io);
+                err = new OcrException(Kind.OUTPUT_FAILED, item.label() + ": cannot write output: " + io.getMessage(), io);
             } else if (e instanceof OutOfMemoryError) {
                 err = new OcrException(Kind.IMAGE_TOO_LARGE, item.label() + ": out of memory (raise -Xmx or lower --jobs)");
             }
@@ -215,53 +218,30 @@ public final class BatchRunner {
         long t0 = System.nanoTime();
         boolean pdfFile = opt.fileFormats().contains(OutputFormat.PDF);
         boolean pdfOut = pdfFile || opt.stdoutFormat() == OutputFormat.PDF;
-        List<PageResult> pages = new ArrayList<>();
-        java.util.Set<String> languages = new java.util.LinkedHashSet<>();  // as used (--lang auto chooses per page)
-        long recognizeMs = 0;
-        long loadMs;
+        DocumentReader.Limits limits = new DocumentReader.Limits(0, 0, opt.pdfText() == BatchOptions.PdfText.SKIP);
+        OcrResult read;
         byte[] pdfBytes = null;
         try (PageSource src = open(item, inputs); PdfWriter.PageSink pdf = pdfOut ? PdfWriter.open() : null) {
-            for (int i = 0; i < src.pageCount(); i++) {
-                if (opt.pdfText() == BatchOptions.PdfText.SKIP) {
-                    String existing = src.existingText(i);
-                    if (existing != null) {
-                        int[] size = src.pageSize(i);
-                        PageResult kept = new PageResult(i + 1, size[0], size[1], src.pageDpi(i), existing, List.of());
-                        pages.add(kept);
-                        if (pdf != null) {
-                            pdf.add(kept, src.page(i).image());
-                        }
-                        continue;
-                    }
-                }
-                Page page = src.page(i);
-                if (pdf != null && page.large() != null) {
+            DocumentReader.PageListener toPdf = pdf == null ? null : (pr, page) -> {
+                if (!(page.get() instanceof Page.Decoded decoded)) {
                     throw new OcrException(OcrException.Kind.BAD_ARGUMENT, item.label() + ": searchable PDF output is not available for a "
-                            + page.width() + "x" + page.height() + " px page (read in tiles); use another format");
+                            + pr.width() + "x" + pr.height() + " px page (read in tiles); use another format");
                 }
-                OcrInput one = new OcrInput(src.source(), List.of(page), 0);
-                int pageNumber = i + 1;
-                java.util.function.Consumer<dev.ocrcli.image.GrayImage> seen = listener.wantsPreprocessed()
-                        ? img -> listener.preprocessed(item, pageNumber, img) : null;
-                OcrResult r = pool.withEngine(e -> e.recognize(one, opt.regions(), seen));
-                PageResult pr = r.pages().get(0);
-                pages.add(pr);
-                languages.addAll(r.languages());
-                recognizeMs += r.timing().recognizeMillis();
-                if (pdf != null) {
-                    pdf.add(pr, page.image());
-                }
-            }
-            loadMs = src.loadMillis();
+                pdf.add(pr, decoded.image());
+            };
+            read = DocumentReader.read(src, limits, (one, left) -> {
+                int pageNumber = one.pages().get(0).pageNumber();
+                Consumer<GrayImage> seen = listener.wantsPreprocessed() ? img -> listener.preprocessed(item, pageNumber, img) : null;
+                return pool.withEngine(e -> e.recognize(one, opt.regions(), seen));
+            }, toPdf, t0, builder.options().languages());
             if (pdf != null) {
                 ByteArrayOutputStream buf = new ByteArrayOutputStream(1 << 16);
                 pdf.save(buf);
                 pdfBytes = buf.toByteArray();
             }
         }
-        long totalMs = (System.nanoTime() - t0) / 1_000_000;
-        OcrResult result = new OcrResult(item.label(), languages.isEmpty() ? builder.options().languages() : List.copyOf(languages), pages,
-                new OcrResult.Timing(loadMs, recognizeMs, totalMs));
+        OcrResult result = read.source().equals(item.label()) ? read
+                : new OcrResult(item.label(), read.languages(), read.pages(), read.timing());
         if (layout != null) {
             for (OutputFormat f : opt.fileFormats()) {
                 Path target = layout.target(item, f);

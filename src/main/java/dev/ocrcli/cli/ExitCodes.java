@@ -15,18 +15,25 @@ public final class ExitCodes implements CommandLine.IExitCodeExceptionMapper {
     public static final int NATIVE_UNAVAILABLE = 7;
     public static final int INSTALL_FAILED = 8;
     public static final int ENGINE_FAILED = 9;
+    public static final int OUTPUT_FAILED = 10;
+    public static final int SERVICE_UNAVAILABLE = 11;
+    /** 128 + SIGINT, as shells report a process ended by Ctrl-C. */
+    public static final int INTERRUPTED = 130;
 
     /** The exit code for a library failure. */
     public static int of(OcrException.Kind kind) {
         return switch (kind) {
             case INPUT_NOT_FOUND -> INPUT_NOT_FOUND;
-            case INPUT_UNREADABLE -> INPUT_UNREADABLE;
-            case IMAGE_TOO_LARGE -> IMAGE_TOO_LARGE;
-            case LANGUAGE_MISSING -> LANGUAGE_MISSING;
+            case INPUT_UNREADABLE, UNSUPPORTED_FORMAT -> INPUT_UNREADABLE;
+            case IMAGE_TOO_LARGE, TOO_MANY_PAGES -> IMAGE_TOO_LARGE;
+            case LANGUAGE_MISSING, LANGUAGE_DAMAGED -> LANGUAGE_MISSING;
             case NATIVE_UNAVAILABLE -> NATIVE_UNAVAILABLE;
             case BAD_ARGUMENT -> USAGE;
             case INSTALL_FAILED -> INSTALL_FAILED;
-            case ENGINE_FAILED -> ENGINE_FAILED;
+            case ENGINE_FAILED, TIMEOUT -> ENGINE_FAILED;
+            case OUTPUT_FAILED -> OUTPUT_FAILED;
+            case SERVICE_UNAVAILABLE -> SERVICE_UNAVAILABLE;
+            case INTERRUPTED -> INTERRUPTED;
         };
     }
 

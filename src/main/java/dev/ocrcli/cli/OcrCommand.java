@@ -45,11 +45,14 @@ import java.util.concurrent.Callable;
             "  2  usage error (bad option or value)",
             "  3  input not found (missing file, directory, no permission)",
             "  4  input unreadable (empty, truncated, corrupt, not an image, unsupported format)",
-            "  5  image too large",
-            "  6  language pack missing",
+            "  5  input too large (over 32767 px a side, --max-pixels, the heap, --max-pages)",
+            "  6  language pack missing or damaged",
             "  7  native Tesseract unavailable on this platform",
             "  8  language install failed",
-            "  9  recognition failed",
+            "  9  recognition failed or timed out",
+            " 10  output could not be written",
+            " 11  the server could not start (address in use or not permitted)",
+            "130  interrupted (Ctrl-C)",
             "With several inputs the good ones are still printed; the exit code is that of the first failure (in input order)."})
 public final class OcrCommand implements Callable<Integer> {
     @Spec
@@ -289,7 +292,7 @@ public final class OcrCommand implements Callable<Integer> {
                 Files.deleteIfExists(tmp);
             }
         } catch (IOException e) {
-            throw new OcrException(OcrException.Kind.ENGINE_FAILED, "cannot write " + target + ": " + e.getMessage(), e);
+            throw new OcrException(OcrException.Kind.OUTPUT_FAILED, "cannot write " + target + ": " + e.getMessage(), e);
         }
     }
 }

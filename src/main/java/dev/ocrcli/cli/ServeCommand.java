@@ -89,7 +89,7 @@ public final class ServeCommand implements Callable<Integer> {
         try {
             server = OcrServer.start(cfg);
         } catch (RuntimeException e) {
-            throw new OcrException(OcrException.Kind.BAD_ARGUMENT, "cannot listen on " + host + ":" + port + ": " + rootMessage(e), e);
+            throw new OcrException(OcrException.Kind.SERVICE_UNAVAILABLE, "cannot listen on " + host + ":" + port + ": " + rootMessage(e), e);
         }
         Thread hook = new Thread(() -> {
             Console.err().println("ocr-cli: stopping (finishing requests in flight)");

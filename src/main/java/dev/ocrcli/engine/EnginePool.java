@@ -165,18 +165,28 @@ public final class EnginePool implements AutoCloseable {
 
     /** Runs {@code work} with an engine, waiting as long as it takes for one to be free. */
     public <T> T withEngine(Function<OcrEngine, T> work) {
+        return withEngine(work, Long.MAX_VALUE);
+    }
+
+    /**
+     * Runs {@code work} with an engine, waiting at most {@code timeoutMillis} for one
+     * ({@link Long#MAX_VALUE}: as long as it takes).
+     *
+     * @throws OcrException TIMEOUT when no engine became free in time, INTERRUPTED when the thread was interrupted waiting
+     */
+    public <T> T withEngine(Function<OcrEngine, T> work, long timeoutMillis) {
         try {
-            return withEngine(work, Long.MAX_VALUE, TimeUnit.MILLISECONDS);
+            return withEngine(work, timeoutMillis, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new OcrException(Kind.ENGINE_FAILED, "interrupted while waiting for an engine");
+            throw new OcrException(Kind.INTERRUPTED, "interrupted while waiting for an engine");
         }
     }
 
     /**
      * Runs {@code work} with an engine, waiting at most the given time for one.
      *
-     * @throws OcrException of kind ENGINE_FAILED when no engine became free in time
+     * @throws OcrException of kind TIMEOUT when no engine became free in time
      */
     public <T> T withEngine(Function<OcrEngine, T> work, long timeout, TimeUnit unit) throws InterruptedException {
         if (closed) {
@@ -213,7 +223,7 @@ public final class EnginePool implements AutoCloseable {
             }
             long left = waitNanos == Long.MAX_VALUE ? Long.MAX_VALUE : deadline - System.nanoTime();
             if (left <= 0) {
-                throw new OcrException(Kind.ENGINE_FAILED, "no engine became free within " + unit.toMillis(timeout) + " ms");
+                throw new OcrException(Kind.TIMEOUT, "no engine became free within " + unit.toMillis(timeout) + " ms");
             }
             // short waits: an engine that fails to build in the background frees its place for us
             slot = idle.poll(Math.min(left, TimeUnit.MILLISECONDS.toNanos(50)), TimeUnit.NANOSECONDS);

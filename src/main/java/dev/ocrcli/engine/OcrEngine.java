@@ -153,8 +153,8 @@ public final class OcrEngine implements AutoCloseable {
                 continue;
             }
             int dpi = options.dpi() > 0 ? options.dpi() : page.dpi();
-            LanguageGuesser.Choice choice = page.large() != null ? new LanguageGuesser.Choice(guesser.base(), null)
-                    : guesser.choose(page.image(), dpi, input.source());
+            LanguageGuesser.Choice choice = page instanceof Page.Decoded d ? guesser.choose(d.image(), dpi, input.source())
+                    : new LanguageGuesser.Choice(guesser.base(), null);
             List<String> langs = choice.languages();
             // what the engine saw is passed on only for the reading that is kept
             List<GrayImage> shown = new ArrayList<>();
@@ -180,12 +180,12 @@ public final class OcrEngine implements AutoCloseable {
 
     private PageResult recognizePage(String source, Page page, List<Region> regions, Consumer<GrayImage> seen) {
         int dpi = options.dpi() > 0 ? options.dpi() : page.dpi();
-        if (page.large() != null) {
+        if (page instanceof Page.Tiled tiled) {
             if (!regions.isEmpty()) {
                 throw new OcrException(Kind.BAD_ARGUMENT, source + ": rectangles are not supported on pages read in tiles ("
                         + page.width() + "x" + page.height() + " px)");
             }
-            return recognizeTiled(source, page, dpi, seen);
+            return recognizeTiled(source, tiled, dpi, seen);
         }
         StringBuilder text = new StringBuilder();
         List<Line> lines = new ArrayList<>();
@@ -196,7 +196,7 @@ public final class OcrEngine implements AutoCloseable {
         for (Region r : todo) {
             // Regions are cut out here rather than with Tesseract's SetRectangle, which reads
             // nothing when a rectangle spans the full image width.
-            GrayImage part = page.image();
+            GrayImage part = ((Page.Decoded) page).image();
             Affine toPage = Affine.IDENTITY;
             if (r != Region.WHOLE_PAGE) {
                 Region c = r.clippedTo(w, h, source);
@@ -224,7 +224,7 @@ public final class OcrEngine implements AutoCloseable {
      * time. A word seen twice in an overlap is kept only by the tile whose core (its share of the
      * page up to the middle of each overlap) holds the word's centre; boxes are mapped to the page.
      */
-    private PageResult recognizeTiled(String source, Page page, int dpi, Consumer<GrayImage> seen) {
+    private PageResult recognizeTiled(String source, Page.Tiled page, int dpi, Consumer<GrayImage> seen) {
         int w = page.width();
         int h = page.height();
         int nCols = Math.max(1, (int) Math.ceil((double) (w - TILE_OVERLAP) / (TILE_SIDE - TILE_OVERLAP)));
@@ -246,7 +246,7 @@ public final class OcrEngine implements AutoCloseable {
         for (int r = 0; r < rows; r++) {
             int y0 = ys[r][0];
             int y1 = ys[r][1];
-            GrayImage band = page.large().read(0, y0, w, y1 - y0);
+            GrayImage band = page.source().read(0, y0, w, y1 - y0);
             for (int c = 0; c < cols; c++) {
                 int x0 = xs[c][0];
                 int x1 = xs[c][1];
@@ -437,7 +437,7 @@ public final class OcrEngine implements AutoCloseable {
         tess.setImage(p.image(), effectiveDpi);
         try {
             if (!tess.recognize(options.timeoutMillis())) {
-                throw new OcrException(Kind.ENGINE_FAILED, source + ": recognition did not finish within " + options.timeoutMillis() + " ms");
+                throw new OcrException(Kind.TIMEOUT, source + ": recognition did not finish within " + options.timeoutMillis() + " ms");
             }
             String t = tess.text() == null ? "" : tess.text();
             if (!preprocessor.spaces()) {
@@ -611,7 +611,7 @@ public final class OcrEngine implements AutoCloseable {
             try {
                 info = ModelInfo.read(file);
             } catch (IOException e) {
-                throw new OcrException(Kind.LANGUAGE_MISSING, "language '" + lang + "' at " + file + " is not a valid model: " + e.getMessage());
+                throw new OcrException(Kind.LANGUAGE_DAMAGED, "language '" + lang + "' at " + file + " is not a valid model: " + e.getMessage());
             }
             boolean ok = switch (oem) {
                 case EngineOptions.OEM_LEGACY -> info.hasLegacy();

@@ -64,7 +64,7 @@ final class TesseractHandle implements AutoCloseable {
         }
         if (rc != 0) {
             close();
-            throw new OcrException(Kind.LANGUAGE_MISSING, "Tesseract could not load '" + languages + "' from " + dataPath
+            throw new OcrException(Kind.LANGUAGE_DAMAGED, "Tesseract could not load '" + languages + "' from " + dataPath
                     + " (a model file may be damaged or of the wrong kind)");
         }
         if (quiet) {

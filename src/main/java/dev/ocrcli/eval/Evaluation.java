@@ -278,7 +278,7 @@ public final class Evaluation {
             copy(item.textTruth());
             copy(item.hocrTruth());
         } catch (IOException e) {
-            throw new OcrException(Kind.ENGINE_FAILED, "cannot write to " + saveDir + ": " + e.getMessage(), e);
+            throw new OcrException(Kind.OUTPUT_FAILED, "cannot write to " + saveDir + ": " + e.getMessage(), e);
         }
     }
 
@@ -303,7 +303,7 @@ public final class Evaluation {
             throw new IllegalStateException(e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new OcrException(Kind.ENGINE_FAILED, "interrupted");
+            throw new OcrException(Kind.INTERRUPTED, "interrupted");
         }
     }
 }

@@ -119,7 +119,8 @@ public final class ImageLoader {
         try (ImageInputStream iis = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
             Iterator<ImageReader> readers = ImageIO.getImageReaders(iis);
             if (!readers.hasNext()) {
-                throw new OcrException(Kind.INPUT_UNREADABLE, label + ": " + describeUnknown(bytes));
+                String what = describeUnknown(bytes);
+                throw new OcrException(what.startsWith("truncated") ? Kind.INPUT_UNREADABLE : Kind.UNSUPPORTED_FORMAT, label + ": " + what);
             }
             ImageReader reader = readers.next();
             String format = reader.getFormatName().toUpperCase(Locale.ROOT);
@@ -143,7 +144,7 @@ public final class ImageLoader {
                     int h = reader.getHeight(i);
                     if (checkSize(label, w, h)) {
                         // read later a band at a time; EXIF orientation of such pages is not applied
-                        pages.add(new Page(i + 1, null, dpi(reader, i), new LargeImage(bytes, i, w, h, label)));
+                        pages.add(new Page.Tiled(i + 1, new LargeImage(bytes, i, w, h, label), dpi(reader, i)));
                         continue;
                     }
                     BufferedImage img = reader.read(i);
@@ -154,7 +155,7 @@ public final class ImageLoader {
                     GrayImage gray = GrayImage.from(img);
                     img = null;
                     gray = Orientation.apply(gray, orientation);
-                    pages.add(new Page(i + 1, gray, dpi));
+                    pages.add(Page.of(i + 1, gray, dpi));
                 }
             } finally {
                 reader.dispose();

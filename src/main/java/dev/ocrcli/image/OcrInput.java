@@ -21,11 +21,11 @@ public record OcrInput(String source, List<Page> pages, long loadMillis) {
 
     /** A single-page input from an image in memory. */
     public static OcrInput of(String source, BufferedImage image, int dpi) {
-        return new OcrInput(source, List.of(new Page(1, GrayImage.from(image), dpi)), 0);
+        return new OcrInput(source, List.of(Page.of(1, GrayImage.from(image), dpi)), 0);
     }
 
     /** A single-page input from a grey image in memory. */
     public static OcrInput of(String source, GrayImage image, int dpi) {
-        return new OcrInput(source, List.of(new Page(1, image, dpi)), 0);
+        return new OcrInput(source, List.of(Page.of(1, image, dpi)), 0);
     }
 }

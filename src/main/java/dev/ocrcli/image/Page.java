@@ -1,27 +1,69 @@
 package dev.ocrcli.image;
 
 /**
- * One page ready for recognition.
- *
- * @param pageNumber 1-based page number within its input
- * @param image      the pixels, grey, upright (EXIF orientation applied)
- * @param dpi        resolution from the file's metadata, 0 when it has none
- * @param large      for a page too large to decode at once, its encoded form (then {@code image}
- *                   is null and the engine reads it in tiles); null otherwise
+ * One page ready for recognition: either decoded into grey pixels, or, when too large to decode
+ * at once, kept encoded and read in tiles.
  */
-public record Page(int pageNumber, GrayImage image, int dpi, LargeImage large) {
-    /** An ordinary page, decoded. */
-    public Page(int pageNumber, GrayImage image, int dpi) {
-        this(pageNumber, image, dpi, null);
-    }
+public sealed interface Page permits Page.Decoded, Page.Tiled {
+    /** 1-based page number within its input. */
+    int pageNumber();
+
+    /** Resolution from the file's metadata, 0 when it has none. */
+    int dpi();
 
     /** Width in pixels. */
-    public int width() {
-        return large != null ? large.width() : image.width();
-    }
+    int width();
 
     /** Height in pixels. */
-    public int height() {
-        return large != null ? large.height() : image.height();
+    int height();
+
+    /** An ordinary page, decoded. */
+    static Decoded of(int pageNumber, GrayImage image, int dpi) {
+        return new Decoded(pageNumber, image, dpi);
+    }
+
+    /**
+     * A decoded page.
+     *
+     * @param pageNumber 1-based page number within its input
+     * @param image      the pixels, grey, upright (EXIF orientation applied)
+     * @param dpi        resolution from the file's metadata, 0 when it has none
+     */
+    record Decoded(int pageNumber, GrayImage image, int dpi) implements Page {
+        public Decoded {
+            if (image == null) {
+                throw new IllegalArgumentException("a decoded page needs its image");
+            }
+        }
+
+        @Override
+        public int width() {
+            return image.width();
+        }
+
+        @Override
+        public int height() {
+            return image.height();
+        }
+    }
+
+    /**
+     * A page too large to decode at once (over Tesseract's 32767 px per side, or more pixels than
+     * the heap holds): it stays encoded and the engine decodes it a band of rows at a time.
+     *
+     * @param pageNumber 1-based page number within its input
+     * @param source     the encoded page
+     * @param dpi        resolution from the file's metadata, 0 when it has none
+     */
+    record Tiled(int pageNumber, LargeImage source, int dpi) implements Page {
+        @Override
+        public int width() {
+            return source.width();
+        }
+
+        @Override
+        public int height() {
+            return source.height();
+        }
     }
 }

@@ -136,7 +136,7 @@ public final class PdfLoader {
             try {
                 BufferedImage img = renderer.renderImageWithDPI(index, dpi, ImageType.GRAY);
                 GrayImage gray = GrayImage.from(img);
-                return new Page(index + 1, gray, dpi);
+                return Page.of(index + 1, gray, dpi);
             } catch (OutOfMemoryError e) {
                 throw new OcrException(Kind.IMAGE_TOO_LARGE, where + ": not enough memory to render at " + dpi + " dpi (raise -Xmx or lower --pdf-dpi)");
             } catch (IOException | RuntimeException e) {

@@ -288,7 +288,7 @@ public final class TessdataLocator {
             }
             return dir;
         } catch (IOException | NoSuchAlgorithmException e) {
-            throw new OcrException(Kind.LANGUAGE_MISSING, "cannot assemble a tessdata directory: " + e.getMessage(), e);
+            throw new OcrException(Kind.OUTPUT_FAILED, "cannot assemble a tessdata directory: " + e.getMessage(), e);
         }
     }
 

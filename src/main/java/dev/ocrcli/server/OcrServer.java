@@ -3,12 +3,9 @@ package dev.ocrcli.server;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.ocrcli.OcrException;
-import dev.ocrcli.image.ImageLoader;
+import dev.ocrcli.engine.DocumentReader;
 import dev.ocrcli.image.Inputs;
 import dev.ocrcli.image.PageSource;
-import dev.ocrcli.image.PdfLoader;
-import dev.ocrcli.result.PageResult;
-import dev.ocrcli.image.OcrInput;
 import dev.ocrcli.lang.LanguagePack;
 import dev.ocrcli.lang.TessdataLocator;
 import dev.ocrcli.output.OutputFormat;
@@ -81,7 +78,7 @@ public final class OcrServer implements AutoCloseable {
     /** Resolution PDF pages are rendered at for recognition. */
     static final int PDF_DPI = 300;
 
-    private final ImageLoader loader;
+    private final Inputs inputs;
     /** The server's own --preprocess setting, read once: requests naming it share the default pool. */
     private final String defaultPreprocess;
     private final PrometheusMeterRegistry registry;
@@ -101,7 +98,7 @@ public final class OcrServer implements AutoCloseable {
     private OcrServer(ServerConfig cfg) {
         this.cfg = cfg;
         this.pools = new PoolCache(cfg);
-        this.loader = new ImageLoader(cfg.maxPixels());
+        this.inputs = new Inputs(cfg.maxPixels(), PDF_DPI);
         this.defaultPreprocess = pools.builder(pools.defaultKey()).options().preprocess();
         this.slots = new Semaphore(cfg.jobs(), true);
         AtomicInteger threadNo = new AtomicInteger();
@@ -380,26 +377,13 @@ public final class OcrServer implements AutoCloseable {
             try {
                 // The slot guarantees a free engine thread; Tesseract's own deadline bounds the wait.
                 Future<OcrResult> f = engineThreads.submit(() -> {
-                    long left = cfg.timeoutMillis() == 0 ? Long.MAX_VALUE : Math.max(1, remainingMillis(start));
-                    if (!Inputs.isPdf(body)) {
-                        OcrInput input = loader.read(body, "image");
-                        return lease.pool().withEngine(e -> e.recognize(input), left, TimeUnit.MILLISECONDS);
-                    }
-                    // a PDF: every page rendered (one at a time) and recognised, one result
-                    try (PageSource src = new PdfLoader(PDF_DPI, cfg.maxPixels()).open(body, "document")) {
-                        List<PageResult> pages = new ArrayList<>();
-                        List<String> langs = List.of();
-                        long t0 = System.nanoTime();
-                        for (int i = 0; i < src.pageCount(); i++) {
-                            OcrInput one = new OcrInput("document", List.of(src.page(i)), 0);
-                            long budget = cfg.timeoutMillis() == 0 ? Long.MAX_VALUE : Math.max(1, remainingMillis(start));
-                            OcrResult r = lease.pool().withEngine(e -> e.recognize(one), budget, TimeUnit.MILLISECONDS);
-                            PageResult pr = r.pages().get(0);
-                            pages.add(new PageResult(i + 1, pr.width(), pr.height(), pr.dpi(), pr.text(), pr.lines(), pr.preprocessing()));
-                            langs = r.languages();
-                        }
-                        long ms = (System.nanoTime() - t0) / 1_000_000;
-                        return new OcrResult("document", langs, pages, new OcrResult.Timing(src.loadMillis(), ms, ms));
+                    // one loop for images and PDFs: every page decoded or rendered in turn and recognised,
+                    // within what is left of the request's time
+                    DocumentReader.Limits limits = new DocumentReader.Limits(0, cfg.timeoutMillis(), false);
+                    try (PageSource src = inputs.open(body, Inputs.isPdf(body) ? "document" : "image")) {
+                        return DocumentReader.read(src, limits,
+                                (one, left) -> lease.pool().withEngine(e -> e.recognize(one), left),
+                                null, start, key.languages());
                     }
                 });
                 return f.get();
@@ -578,22 +562,23 @@ public final class OcrServer implements AutoCloseable {
         return true;
     }
 
-    /** Library failures as HTTP answers. */
+    /** Library failures as HTTP answers: one status and code per kind. */
     static ApiError map(OcrException e) {
         String m = e.getMessage();
         return switch (e.kind()) {
             case BAD_ARGUMENT -> new ApiError(400, "bad_parameter", m);
-            case LANGUAGE_MISSING -> new ApiError(400, "language_missing", m);
-            case INPUT_UNREADABLE -> m.contains("not an image") || m.contains("unsupported format")
-                    ? new ApiError(415, "unsupported_media_type", m)
-                    : new ApiError(422, "corrupt_image", m);
-            case IMAGE_TOO_LARGE -> new ApiError(413, "image_too_large", m);
-            case ENGINE_FAILED -> m.contains("did not finish within") || m.contains("no engine became free")
-                    ? new ApiError(504, "timeout", m)
-                    : new ApiError(500, "engine_failed", m);
-            case NATIVE_UNAVAILABLE -> new ApiError(503, "engine_unavailable", m);
             case INPUT_NOT_FOUND -> new ApiError(400, "bad_request", m);
-            case INSTALL_FAILED -> new ApiError(500, "internal", m);
+            case LANGUAGE_MISSING -> new ApiError(400, "language_missing", m);
+            case UNSUPPORTED_FORMAT -> new ApiError(415, "unsupported_media_type", m);
+            case INPUT_UNREADABLE -> new ApiError(422, "corrupt_image", m);
+            case IMAGE_TOO_LARGE -> new ApiError(413, "image_too_large", m);
+            case TOO_MANY_PAGES -> new ApiError(413, "too_many_pages", m);
+            case TIMEOUT -> new ApiError(504, "timeout", m);
+            case NATIVE_UNAVAILABLE, SERVICE_UNAVAILABLE -> new ApiError(503, "engine_unavailable", m);
+            case INTERRUPTED -> new ApiError(503, "shutting_down", m, 1);
+            case LANGUAGE_DAMAGED -> new ApiError(500, "language_damaged", m);
+            case ENGINE_FAILED -> new ApiError(500, "engine_failed", m);
+            case OUTPUT_FAILED, INSTALL_FAILED -> new ApiError(500, "internal", m);
         };
     }
 

@@ -47,8 +47,8 @@ class AutoLanguagesTest {
     void eachPageGetsTheModelOfItsOwnScript() {
         TessdataLocator.standard(null).find("ell");  // scripts/setup.sh installs tesseract-ocr-ell
         OcrInput twoPages = new OcrInput("two", List.of(
-                new Page(1, GrayImage.from(TestImages.render(GREEK)), 0),
-                new Page(2, GrayImage.from(TestImages.render(OcrEngineTest.ENGLISH)), 0)), 0);
+                Page.of(1, GrayImage.from(TestImages.render(GREEK)), 0),
+                Page.of(2, GrayImage.from(TestImages.render(OcrEngineTest.ENGLISH)), 0)), 0);
         OcrResult r = auto.recognize(twoPages);
         assertEquals(List.of("ell", "eng", "rus"), r.languages(), "page 1 with ell+eng, page 2 with eng+rus");
         String greek = r.pages().get(0).text().strip().replaceAll("\n+", "\n");
@@ -85,8 +85,7 @@ class AutoLanguagesTest {
 
     @Test
     void aStainedLatinPageThatOsdTakesForGreekIsReadAsLatin() {
-        java.nio.file.Path page = java.nio.file.Path.of("../shared/eval/scribe/img/table_05.png");
-        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.exists(page), "../shared not present");
+        java.nio.file.Path page = dev.ocrcli.testing.Shared.require("eval/scribe/img/table_05.png");
         OcrResult r = auto.recognize(page);
         assertEquals(List.of("eng", "rus"), r.languages());
         try (OcrEngine engRus = OcrEngine.builder().languages("eng+rus").build()) {

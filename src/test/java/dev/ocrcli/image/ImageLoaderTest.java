@@ -97,7 +97,7 @@ class ImageLoaderTest {
             w.dispose();
         }
         OcrInput in = loader.read(out.toByteArray(), "cmyk");
-        assertEquals(rgb.getWidth(), in.pages().get(0).image().width());
+        assertEquals(rgb.getWidth(), in.pages().get(0).width());
         assertEquals(TEXT.get(0), engine.recognize(in).text().strip());
     }
 
@@ -117,8 +117,8 @@ class ImageLoaderTest {
         GrayImage stored = Orientation.rotateClockwise(GrayImage.from(upright), 270);
         byte[] jpeg = withExifOrientation(TestImages.encode(stored.toBufferedImage(), "jpeg"), 6);
         OcrInput in = loader.read(jpeg, "exif.jpg");
-        assertEquals(upright.getWidth(), in.pages().get(0).image().width());
-        assertEquals(upright.getHeight(), in.pages().get(0).image().height());
+        assertEquals(upright.getWidth(), in.pages().get(0).width());
+        assertEquals(upright.getHeight(), in.pages().get(0).height());
         assertEquals(TEXT.get(0), engine.recognize(in).text().strip());
     }
 
@@ -153,11 +153,11 @@ class ImageLoaderTest {
             garbage[i] = (byte) (i * 31);
         }
         assertKind(Kind.INPUT_UNREADABLE, "corrupt", () -> loader.read(garbage, "c.png"));
-        assertKind(Kind.INPUT_UNREADABLE, "not an image", () -> loader.read("just some text\n".getBytes(), "t.txt"));
+        assertKind(Kind.UNSUPPORTED_FORMAT, "not an image", () -> loader.read("just some text\n".getBytes(), "t.txt"));
         byte[] random = new byte[4096];
         new Random(1).nextBytes(random);
-        assertKind(Kind.INPUT_UNREADABLE, "not an image", () -> loader.read(random, "r.bin"));
-        assertKind(Kind.INPUT_UNREADABLE, "unsupported format: PDF", () -> loader.read("%PDF-1.7\n%...".getBytes(), "d.pdf"));
+        assertKind(Kind.UNSUPPORTED_FORMAT, "not an image", () -> loader.read(random, "r.bin"));
+        assertKind(Kind.UNSUPPORTED_FORMAT, "unsupported format: PDF", () -> loader.read("%PDF-1.7\n%...".getBytes(), "d.pdf"));
     }
 
     @Test
@@ -166,10 +166,10 @@ class ImageLoaderTest {
         assertKind(Kind.IMAGE_TOO_LARGE, "100000x100000", () -> loader.read(TestImages.pngHeaderOnly(100000, 100000), "bomb.png"));
         // over Tesseract's side limit or the heap: nothing decoded yet, the engine reads it in tiles
         Page wide = loader.read(TestImages.pngHeaderOnly(40000, 10), "wide.png").pages().get(0);
-        assertTrue(wide.image() == null && wide.large() != null && wide.width() == 40000 && wide.height() == 10);
+        assertTrue(wide instanceof Page.Tiled && wide.width() == 40000 && wide.height() == 10);
         long side = (long) Math.sqrt(Runtime.getRuntime().maxMemory()) + 1000;
         if (side <= 32767) {
-            assertTrue(loader.read(TestImages.pngHeaderOnly((int) side, (int) side), "big.png").pages().get(0).large() != null);
+            assertTrue(loader.read(TestImages.pngHeaderOnly((int) side, (int) side), "big.png").pages().get(0) instanceof Page.Tiled);
         }
         ImageLoader limited = new ImageLoader(1_000_000);
         assertKind(Kind.IMAGE_TOO_LARGE, "limit", () -> limited.read(TestImages.pngHeaderOnly(2000, 1000), "2mp.png"));
