@@ -31,7 +31,7 @@ configs=(
 build() {  # commit -> path of its jar
   local c=$1 dir
   if [ "$c" = work ]; then
-    (cd "$repo" && mvn -B -q -o -DskipTests package >&2)
+    (cd "$repo" && mvn -B -q -o -Dmaven.test.skip=true package >&2)
     echo "$repo/target/ocr-cli.jar"
     return
   fi
@@ -39,7 +39,7 @@ build() {  # commit -> path of its jar
   if [ ! -f "$dir/target/ocr-cli.jar" ]; then
     rm -rf "$dir"
     git -C "$repo" worktree add -f --detach "$dir" "$c" >&2
-    (cd "$dir" && mvn -B -q -o -DskipTests package >&2)
+    (cd "$dir" && mvn -B -q -o -Dmaven.test.skip=true package >&2)
   fi
   echo "$dir/target/ocr-cli.jar"
 }

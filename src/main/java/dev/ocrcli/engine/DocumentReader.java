@@ -93,7 +93,7 @@ public final class DocumentReader {
                 String existing = src.existingText(i);
                 if (existing != null) {
                     int[] size = src.pageSize(i);
-                    PageResult kept = new PageResult(i + 1, size[0], size[1], src.pageDpi(i), existing, List.of());
+                    PageResult kept = PageResult.keptText(i + 1, size[0], size[1], src.pageDpi(i), existing);
                     pages.add(kept);
                     if (listener != null) {
                         listener.pageDone(kept, () -> src.page(index));
@@ -105,8 +105,7 @@ public final class DocumentReader {
             left = timeLeft(limits, startNanos, src, i, count);
             OcrResult r = recognizer.recognize(new OcrInput(src.source(), List.of(page), 0), left);
             PageResult one = r.pages().get(0);
-            PageResult pr = one.pageNumber() == i + 1 ? one
-                    : new PageResult(i + 1, one.width(), one.height(), one.dpi(), one.text(), one.lines(), one.preprocessing());
+            PageResult pr = one.renumbered(i + 1);
             pages.add(pr);
             used.addAll(r.languages());
             recognizeMs += r.timing().recognizeMillis();

@@ -93,12 +93,7 @@ public final class EnginePool implements AutoCloseable {
         while (reserve()) {
             Thread t = new Thread(() -> {
                 try {
-                    Slot s = newSlot();
-                    if (closed) {
-                        s.engine.close();
-                    } else {
-                        idle.add(s);
-                    }
+                    park(newSlot());
                 } catch (RuntimeException | LinkageError e) {
                     // also when the process exits while the natives are still loading
                     // (JNA's initialiser fails during shutdown): nothing for the user to see
@@ -202,12 +197,29 @@ public final class EnginePool implements AutoCloseable {
             if (recycleAfter > 0 && slot.uses >= recycleAfter && !closed) {
                 renew(slot);
             }
-            if (closed) {
-                slot.engine.close();
-            } else {
-                idle.add(slot);
-            }
+            park(slot);
         }
+    }
+
+    /**
+     * Puts an engine back among the idle ones, or closes it when the pool is closed. Checked again
+     * after parking: a {@link #close()} that ran between the check and the parking has already
+     * emptied the idle queue, and must not leave this engine behind.
+     */
+    private void park(Slot slot) {
+        if (closed) {
+            slot.engine.close();
+            return;
+        }
+        idle.add(slot);
+        if (closed && idle.remove(slot)) {
+            slot.engine.close();
+        }
+    }
+
+    /** Engines built and waiting for work (for tests and metrics). */
+    int idleEngines() {
+        return idle.size();
     }
 
     private Slot borrow(long timeout, TimeUnit unit) throws InterruptedException {

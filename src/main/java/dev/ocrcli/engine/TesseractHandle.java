@@ -8,8 +8,13 @@ import dev.ocrcli.OcrException;
 import dev.ocrcli.OcrException.Kind;
 import dev.ocrcli.image.GrayImage;
 import dev.ocrcli.lang.TessdataLocator;
+import dev.ocrcli.result.Block;
 import dev.ocrcli.result.Box;
+import dev.ocrcli.result.Glyph;
 import dev.ocrcli.result.Line;
+import dev.ocrcli.result.Origin;
+import dev.ocrcli.result.PageTree;
+import dev.ocrcli.result.Paragraph;
 import dev.ocrcli.result.Word;
 import net.sourceforge.tess4j.ITessAPI;
 import net.sourceforge.tess4j.ITessAPI.ETEXT_DESC;
@@ -23,6 +28,7 @@ import java.nio.IntBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * One native {@code TessBaseAPI} through Tess4J's C-API binding: initialised once with its
@@ -89,8 +95,19 @@ final class TesseractHandle implements AutoCloseable {
         api.TessBaseAPISetPageSegMode(handle, psm);
     }
 
-    /** Hands an image over as raw 8-bit grey pixels, without any encoding round trip. */
+    /** Tesseract's limit on either side of an image. */
+    static final int MAX_SIDE = 32767;
+
+    /**
+     * Hands an image over as raw 8-bit grey pixels, without any encoding round trip.
+     *
+     * @throws OcrException IMAGE_TOO_LARGE for a side over Tesseract's {@value #MAX_SIDE} px
+     */
     void setImage(GrayImage img, int dpi) {
+        if (img.width() > MAX_SIDE || img.height() > MAX_SIDE) {
+            throw new OcrException(Kind.IMAGE_TOO_LARGE, "an image of " + img.width() + "x" + img.height()
+                    + " px is over Tesseract's limit of " + MAX_SIDE + " px per side");
+        }
         int n = img.pixels().length;
         if (buffer == null || buffer.capacity() < n) {
             buffer = ByteBuffer.allocateDirect(n);
@@ -178,56 +195,43 @@ final class TesseractHandle implements AutoCloseable {
         return api.TessBaseAPIIsValidWord(handle, word) != 0;
     }
 
-    /** The page text as Tesseract lays it out. */
-    String text() {
+    /**
+     * Tesseract's own text of the last recognition. The library renders its text from the tree
+     * ({@link dev.ocrcli.result.PageText}); this is kept to check that rendering against Tesseract's.
+     */
+    String tesseractText() {
         return takeString(api.TessBaseAPIGetUTF8Text(handle));
     }
 
-    /** Tesseract's hOCR, ALTO or TSV rendering of the last recognition. */
-    String rendered(String format, int pageNumber) {
-        Pointer p = switch (format) {
-            case "hocr" -> api.TessBaseAPIGetHOCRText(handle, pageNumber - 1);
-            case "alto" -> api.TessBaseAPIGetAltoText(handle, pageNumber - 1);
-            case "tsv" -> api.TessBaseAPIGetTsvText(handle, pageNumber - 1);
-            default -> throw new IllegalArgumentException(format);
-        };
-        return takeString(p);
-    }
-
-    /** One recognised character and its box. */
-    record Glyph(String text, Box box) {
-    }
-
-    /** Lines and words of the last recognition, boxes in the coordinates of the image given. */
-    List<Line> lines() {
-        return lines(null, null);
-    }
-
     /**
-     * As {@link #lines()}; for each word {@code wantGlyphs} accepts, its characters and their
-     * boxes also go into {@code glyphs} (keyed by the word object).
+     * What the last recognition read, as a tree (blocks, paragraphs, lines, words) in the
+     * coordinates of the image given. Words of blank text are left out, and so are lines,
+     * paragraphs and blocks left without words.
+     *
+     * @param origin    what every word's origin is
+     * @param glyphsFor the words whose characters are kept with their boxes
      */
-    List<Line> lines(java.util.function.Predicate<String> wantGlyphs, Map<Word, List<Glyph>> glyphs) {
-        List<Line> lines = new ArrayList<>();
+    PageTree tree(Origin origin, Predicate<String> glyphsFor) {
         TessResultIterator it = api.TessBaseAPIGetIterator(handle);
         if (it == null) {
-            return lines;
+            return PageTree.EMPTY;
         }
+        TreeBuilder tb = new TreeBuilder();
         try {
             TessPageIterator pit = api.TessResultIteratorGetPageIterator(it);
             IntBuffer l = IntBuffer.allocate(1);
             IntBuffer t = IntBuffer.allocate(1);
             IntBuffer r = IntBuffer.allocate(1);
             IntBuffer b = IntBuffer.allocate(1);
-            List<Word> words = new ArrayList<>();
-            Box lineBox = null;
             do {
+                if (api.TessPageIteratorIsAtBeginningOf(pit, ITessAPI.TessPageIteratorLevel.RIL_BLOCK) != 0) {
+                    tb.block(box(pit, ITessAPI.TessPageIteratorLevel.RIL_BLOCK, l, t, r, b));
+                }
+                if (api.TessPageIteratorIsAtBeginningOf(pit, ITessAPI.TessPageIteratorLevel.RIL_PARA) != 0) {
+                    tb.paragraph(box(pit, ITessAPI.TessPageIteratorLevel.RIL_PARA, l, t, r, b));
+                }
                 if (api.TessPageIteratorIsAtBeginningOf(pit, ITessAPI.TessPageIteratorLevel.RIL_TEXTLINE) != 0) {
-                    if (lineBox != null && !words.isEmpty()) {
-                        lines.add(line(words, lineBox));
-                    }
-                    words = new ArrayList<>();
-                    lineBox = box(pit, ITessAPI.TessPageIteratorLevel.RIL_TEXTLINE, l, t, r, b);
+                    tb.line(box(pit, ITessAPI.TessPageIteratorLevel.RIL_TEXTLINE, l, t, r, b));
                 }
                 String text = takeString(api.TessResultIteratorGetUTF8Text(it, ITessAPI.TessPageIteratorLevel.RIL_WORD));
                 if (text == null || text.isBlank()) {
@@ -235,22 +239,78 @@ final class TesseractHandle implements AutoCloseable {
                 }
                 Box wb = box(pit, ITessAPI.TessPageIteratorLevel.RIL_WORD, l, t, r, b);
                 float conf = api.TessResultIteratorConfidence(it, ITessAPI.TessPageIteratorLevel.RIL_WORD);
-                Word word = new Word(text.strip(), Math.max(0, Math.min(100, conf)), wb);
-                words.add(word);
-                if (wantGlyphs != null && wantGlyphs.test(word.text())) {
-                    glyphs.put(word, glyphs(it, l, t, r, b));
-                }
-                if (lineBox == null) {
-                    lineBox = wb;
-                }
+                String word = text.strip();
+                List<Glyph> glyphs = glyphsFor.test(word) ? glyphs(it, l, t, r, b) : List.of();
+                tb.word(new Word(word, Math.max(0, Math.min(100, conf)), wb, origin, glyphs));
             } while (api.TessResultIteratorNext(it, ITessAPI.TessPageIteratorLevel.RIL_WORD) != 0);
-            if (lineBox != null && !words.isEmpty()) {
-                lines.add(line(words, lineBox));
-            }
         } finally {
             api.TessResultIteratorDelete(it);
         }
-        return lines;
+        return tb.build();
+    }
+
+    /** Puts the iterator's elements together into a tree, dropping containers left empty. */
+    private static final class TreeBuilder {
+        private final List<Block> blocks = new ArrayList<>();
+        private List<Paragraph> paragraphs = new ArrayList<>();
+        private List<Line> lines = new ArrayList<>();
+        private List<Word> words = new ArrayList<>();
+        private Box blockBox;
+        private Box paraBox;
+        private Box lineBox;
+
+        void block(Box box) {
+            endBlock();
+            blockBox = box;
+        }
+
+        void paragraph(Box box) {
+            endParagraph();
+            paraBox = box;
+        }
+
+        void line(Box box) {
+            endLine();
+            lineBox = box;
+        }
+
+        void word(Word w) {
+            if (lineBox == null) {
+                lineBox = w.box();
+            }
+            words.add(w);
+        }
+
+        private void endLine() {
+            if (!words.isEmpty()) {
+                lines.add(new Line(lineBox, words));
+            }
+            words = new ArrayList<>();
+            lineBox = null;
+        }
+
+        private void endParagraph() {
+            endLine();
+            if (!lines.isEmpty()) {
+                paragraphs.add(paraBox != null ? new Paragraph(paraBox, lines) : Paragraph.of(lines));
+            }
+            lines = new ArrayList<>();
+            paraBox = null;
+        }
+
+        private void endBlock() {
+            endParagraph();
+            if (!paragraphs.isEmpty()) {
+                blocks.add(blockBox != null ? new Block(blockBox, paragraphs, 0) : Block.of(paragraphs));
+            }
+            paragraphs = new ArrayList<>();
+            blockBox = null;
+        }
+
+        PageTree build() {
+            endBlock();
+            return blocks.isEmpty() ? PageTree.EMPTY : new PageTree(blocks);
+        }
     }
 
     /** The characters of the word the iterator is at, read with a copy of it. */
@@ -262,7 +322,8 @@ final class TesseractHandle implements AutoCloseable {
             do {
                 String c = takeString(api.TessResultIteratorGetUTF8Text(it, ITessAPI.TessPageIteratorLevel.RIL_SYMBOL));
                 if (c != null) {
-                    out.add(new Glyph(c, box(pit, ITessAPI.TessPageIteratorLevel.RIL_SYMBOL, l, t, r, b)));
+                    float conf = api.TessResultIteratorConfidence(it, ITessAPI.TessPageIteratorLevel.RIL_SYMBOL);
+                    out.add(new Glyph(c, Math.max(0, Math.min(100, conf)), box(pit, ITessAPI.TessPageIteratorLevel.RIL_SYMBOL, l, t, r, b)));
                 }
             } while (api.TessPageIteratorIsAtFinalElement(pit, ITessAPI.TessPageIteratorLevel.RIL_WORD, ITessAPI.TessPageIteratorLevel.RIL_SYMBOL) == 0
                     && api.TessResultIteratorNext(it, ITessAPI.TessPageIteratorLevel.RIL_SYMBOL) != 0);
@@ -270,20 +331,6 @@ final class TesseractHandle implements AutoCloseable {
             api.TessResultIteratorDelete(it);
         }
         return out;
-    }
-
-    /** A line made of these words: text joined by spaces, confidence their mean. */
-    static Line line(List<Word> words, Box box) {
-        StringBuilder sb = new StringBuilder();
-        double sum = 0;
-        for (Word w : words) {
-            if (!sb.isEmpty()) {
-                sb.append(' ');
-            }
-            sb.append(w.text());
-            sum += w.confidence();
-        }
-        return new Line(sb.toString(), sum / words.size(), box, words);
     }
 
     private Box box(TessPageIterator pit, int level, IntBuffer l, IntBuffer t, IntBuffer r, IntBuffer b) {

@@ -1,9 +1,11 @@
 package dev.ocrcli.output;
 
+import dev.ocrcli.result.Block;
 import dev.ocrcli.result.Box;
 import dev.ocrcli.result.Line;
 import dev.ocrcli.result.OcrResult;
 import dev.ocrcli.result.PageResult;
+import dev.ocrcli.result.Paragraph;
 import dev.ocrcli.result.Word;
 
 import java.io.IOException;
@@ -12,10 +14,11 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Tesseract's TSV layout: a header, then one row per page (level 1), text line (level 4) and word
- * (level 5) with {@code left top width height} in pixels of the original image and the confidence
- * ({@code -1} on rows that are not words). ocr-cli keeps no blocks or paragraphs, so
- * {@code block_num} and {@code par_num} are 1 on every line and word row.
+ * Tesseract's TSV layout: a header, then one row per page (level 1), block (2), paragraph (3),
+ * text line (4) and word (5), numbered as Tesseract numbers them (blocks within the page,
+ * paragraphs within their block, lines within their paragraph, words within their line), with
+ * {@code left top width height} in pixels of the original image and the confidence ({@code -1} on
+ * rows that are not words).
  */
 public final class TsvWriter implements ResultWriter {
     /** The header row, as Tesseract writes it. */
@@ -27,16 +30,28 @@ public final class TsvWriter implements ResultWriter {
         sb.append(HEADER).append('\n');
         for (PageResult p : result.pages()) {
             row(sb, 1, p.pageNumber(), 0, 0, 0, 0, 0, 0, p.width(), p.height(), -1, "");
-            List<Line> lines = p.lines();
-            for (int li = 0; li < lines.size(); li++) {
-                Line l = lines.get(li);
-                Box b = l.box();
-                row(sb, 4, p.pageNumber(), 1, 1, li + 1, 0, b.x0(), b.y0(), b.width(), b.height(), -1, "");
-                List<Word> words = l.words();
-                for (int wi = 0; wi < words.size(); wi++) {
-                    Word w = words.get(wi);
-                    Box wb = w.box();
-                    row(sb, 5, p.pageNumber(), 1, 1, li + 1, wi + 1, wb.x0(), wb.y0(), wb.width(), wb.height(), w.confidence(), w.text());
+            int pn = p.pageNumber();
+            List<Block> blocks = p.blocks();
+            for (int bi = 0; bi < blocks.size(); bi++) {
+                Block block = blocks.get(bi);
+                Box bb = block.box();
+                row(sb, 2, pn, bi + 1, 0, 0, 0, bb.x0(), bb.y0(), bb.width(), bb.height(), -1, "");
+                List<Paragraph> pars = block.paragraphs();
+                for (int pi = 0; pi < pars.size(); pi++) {
+                    Box pb = pars.get(pi).box();
+                    row(sb, 3, pn, bi + 1, pi + 1, 0, 0, pb.x0(), pb.y0(), pb.width(), pb.height(), -1, "");
+                    List<Line> lines = pars.get(pi).lines();
+                    for (int li = 0; li < lines.size(); li++) {
+                        Line l = lines.get(li);
+                        Box b = l.box();
+                        row(sb, 4, pn, bi + 1, pi + 1, li + 1, 0, b.x0(), b.y0(), b.width(), b.height(), -1, "");
+                        List<Word> words = l.words();
+                        for (int wi = 0; wi < words.size(); wi++) {
+                            Word w = words.get(wi);
+                            Box wb = w.box();
+                            row(sb, 5, pn, bi + 1, pi + 1, li + 1, wi + 1, wb.x0(), wb.y0(), wb.width(), wb.height(), w.confidence(), w.text());
+                        }
+                    }
                 }
             }
             out.write(sb.toString());

@@ -8,7 +8,7 @@ import java.util.Locale;
  * Removes speckle with a 3x3 median filter when the page has many isolated dark or light pixels
  * (scanner dust, sensor noise); a clean page is left alone so thin strokes keep their shape.
  */
-final class DenoiseStep implements Step {
+final class DenoiseStep implements ImageStep {
     /** Share of ink pixels with no ink neighbour above which the page counts as noisy. */
     static final double NOISY = 0.04;
 

@@ -9,7 +9,7 @@ import java.util.Locale;
  * the one whose horizontal projection of the ink is sharpest (text lines and the gaps between
  * them line up), searched coarse to fine on a reduced copy of the page.
  */
-final class DeskewStep implements Step {
+final class DeskewStep implements ImageStep {
     static final double MAX_DEGREES = 20;
     /** Smaller angles are left alone: resampling costs more than they hurt. */
     static final double MIN_DEGREES = 0.25;
@@ -31,6 +31,9 @@ final class DeskewStep implements Step {
         double sin = Math.abs(Math.sin(r));
         int w = (int) Math.ceil(img.width() * cos + img.height() * sin);
         int h = (int) Math.ceil(img.width() * sin + img.height() * cos);
+        if (Math.max(w, h) > MAX_SIDE) {
+            return Outcome.skipped(img, "skew " + a + ", but the straightened page would be over " + MAX_SIDE + " px");
+        }
         Affine toInput = Affine.translate(img.width() / 2.0, img.height() / 2.0)
                 .after(Affine.rotate(r))
                 .after(Affine.translate(-w / 2.0, -h / 2.0));

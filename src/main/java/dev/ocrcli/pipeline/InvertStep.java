@@ -3,7 +3,7 @@ package dev.ocrcli.pipeline;
 import dev.ocrcli.image.GrayImage;
 
 /** Light text on a dark page: turned into dark on light, the way the models were trained. */
-final class InvertStep implements Step {
+final class InvertStep implements ImageStep {
     @Override
     public String name() {
         return "invert";

@@ -11,7 +11,7 @@ import java.util.Locale;
  * or tinted paper, then stretches the contrast. Used when the background is uneven or the
  * contrast low; a clean white page is left alone.
  */
-final class NormalizeStep implements Step {
+final class NormalizeStep implements ImageStep {
     static final int BLOCK = 32;
 
     @Override

@@ -3,7 +3,7 @@ package dev.ocrcli.pipeline;
 import dev.ocrcli.image.GrayImage;
 
 /** A margin of paper around the page, so text touching the edge is still segmented. */
-final class PadStep implements Step {
+final class PadStep implements ImageStep {
     static final int MARGIN = 16;
 
     @Override
@@ -16,6 +16,9 @@ final class PadStep implements Step {
         int touching = inkOnFrame(img);
         if (touching == 0) {
             return Outcome.skipped(img, "no ink at the edges");
+        }
+        if (Math.max(img.width(), img.height()) + 2 * MARGIN > MAX_SIDE) {
+            return Outcome.skipped(img, touching + " ink pixels at the edges, but a margin would take the page over " + MAX_SIDE + " px");
         }
         return new Outcome(img.padded(MARGIN), Affine.translate(-MARGIN, -MARGIN), true,
                 touching + " ink pixels at the edges, " + MARGIN + " px margin");

@@ -10,7 +10,7 @@ import java.util.Locale;
  * large text reduced, and a cap on the image's longest side ({@code --max-size}) is honoured
  * except where it would shrink the text below a readable height.
  */
-final class RescaleStep implements Step {
+final class RescaleStep implements ImageStep {
     /** Typical glyph height (median component height, in pixels) to aim for. */
     static final double TARGET = 30;
     /** Enlarge below this. */
@@ -48,6 +48,7 @@ final class RescaleStep implements Step {
             double floor = glyph > 0 ? READABLE / glyph : 0;
             scale = Math.max(capped, Math.min(scale, floor));
         }
+        scale = Math.min(scale, (double) MAX_SIDE / longest);
         String d = String.format(Locale.ROOT, "glyph height %.0f px", glyph);
         if (Math.abs(scale - 1) < 0.05) {
             return Outcome.skipped(img, d);

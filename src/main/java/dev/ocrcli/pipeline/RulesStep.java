@@ -16,7 +16,7 @@ import java.util.Locale;
  * a lone horizontal rule between blocks of text helps Tesseract's layout analysis. The step acts only when it
  * finds such lines, so pages without them pass through untouched.
  */
-final class RulesStep implements Step {
+final class RulesStep implements ImageStep {
     /** A rule is at least this many typical glyph heights long. */
     static final int RUN_GLYPHS = 6;
     /** ... and at least this many pixels. */

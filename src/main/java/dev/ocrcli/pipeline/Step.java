@@ -1,34 +1,16 @@
 package dev.ocrcli.pipeline;
 
-import dev.ocrcli.image.GrayImage;
-
 /**
- * One named preprocessing step. A step measures the image and decides for itself whether it is
- * needed (a clean upright page passes through every step unchanged); when it changes the
- * geometry it says how to map coordinates back.
+ * One named stage of the pipeline. Every step has the same shape: a cheap measurement of the page
+ * (or of what was read on it), a decision from that measurement, the work when the decision says
+ * so, and the same report ({@code preprocessing} in the JSON output: the name, whether it acted,
+ * what it measured and did, how long it took). A clean page passes through untouched.
+ *
+ * <p>There are two kinds: {@link ImageStep}s work on the image before recognition,
+ * {@link ReadingStep}s on what was read (they may ask for other readings of the page through
+ * {@link Readings}). {@link Steps} lists them all, in pipeline order.
  */
 public interface Step {
-    /** The name used on the command line ({@code --preprocess deskew,rescale}). */
+    /** The name used on the command line ({@code --preprocess deskew,rescale}) and in reports. */
     String name();
-
-    /** Applies the step, or returns {@link Outcome#skipped} when the image does not need it. */
-    Outcome apply(GrayImage image);
-
-    /**
-     * What a step did.
-     *
-     * @param image     the resulting image (the input itself when skipped)
-     * @param toInput   maps coordinates of the result back to the step's input
-     * @param applied   whether anything changed
-     * @param detail    a short human-readable note of what was measured or done
-     */
-    record Outcome(GrayImage image, Affine toInput, boolean applied, String detail) {
-        public static Outcome skipped(GrayImage image, String detail) {
-            return new Outcome(image, Affine.IDENTITY, false, detail);
-        }
-
-        public static Outcome changed(GrayImage image, String detail) {
-            return new Outcome(image, Affine.IDENTITY, true, detail);
-        }
-    }
 }

@@ -452,7 +452,7 @@ public final class OcrServer implements AutoCloseable {
         if (preprocess != null && !preprocess.isBlank()) {
             pp = preprocess.strip().toLowerCase(Locale.ROOT);
             try {
-                dev.ocrcli.pipeline.Preprocessor.parse(pp, 0);
+                dev.ocrcli.pipeline.Pipeline.parse(pp, 0);
             } catch (OcrException e) {
                 throw new ApiError(400, "bad_parameter", "preprocess: " + clip(e.getMessage()));
             }

@@ -193,7 +193,7 @@ class BatchCliTest {
         try (PdfWriter.PageSink sink = PdfWriter.open(); OutputStream o = Files.newOutputStream(scan)) {
             for (int i = 0; i < 2; i++) {
                 GrayImage g = GrayImage.from(TestImages.render(40, WORDS[i] + " page"));
-                sink.add(new PageResult(i + 1, g.width(), g.height(), 300, "", List.of()), g);
+                sink.add(new PageResult(i + 1, g.width(), g.height(), 300, dev.ocrcli.result.PageTree.EMPTY, List.of()), g);
             }
             sink.save(o);
         }

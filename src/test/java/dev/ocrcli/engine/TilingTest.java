@@ -27,7 +27,7 @@ class TilingTest {
     @Test
     void spansCoverTheLengthAndTheirCoresPartitionIt() {
         for (int[] c : new int[][] {{20000, 2236}, {40000, 16000}, {1000, 2000}, {33000, 16000}, {601, 600}}) {
-            int[][] s = OcrEngine.spans(c[0], c[1]);
+            int[][] s = TiledReader.spans(c[0], c[1]);
             assertEquals(0, s[0][0]);
             assertEquals(c[0], s[s.length - 1][1]);
             assertEquals(0, s[0][2]);
@@ -37,7 +37,7 @@ class TilingTest {
                 assertTrue(s[i][0] <= s[i][2] && s[i][2] < s[i][3] && s[i][3] <= s[i][1], java.util.Arrays.toString(s[i]));
                 if (i > 0) {
                     assertEquals(s[i - 1][3], s[i][2], "cores meet");
-                    assertTrue(s[i - 1][1] - s[i][0] >= OcrEngine.TILE_OVERLAP - 1 || s[i - 1][1] - s[i][0] > 0, "tiles overlap");
+                    assertTrue(s[i - 1][1] - s[i][0] >= TiledReader.TILE_OVERLAP, "tiles overlap by at least the overlap: " + java.util.Arrays.deepToString(s));
                 }
             }
         }
@@ -62,9 +62,10 @@ class TilingTest {
     void wideImageOverTesseractsLimitIsReadInTiles() throws Exception {
         int w = 40000;
         // the middle phrase straddles the seam between the first two tiles
-        int seam = OcrEngine.spans(w, OcrEngine.TILE_SIDE)[0][3];
+        int seam = TiledReader.spans(w, TiledReader.TILE_SIDE)[0][3];
         String[] texts = {"Left edge phrase", "Across the seam here", "Right edge phrase"};
-        BufferedImage img = page(w, 300, new int[][] {{60, 150}, {seam - 200, 150}, {w - 500, 150}}, texts);
+        int[][] at = {{60, 150}, {seam - 200, 150}, {w - 500, 150}};
+        BufferedImage img = page(w, 300, at, texts);
         Path file = tmp.resolve("wide.png");
         ImageIO.write(img, "png", file.toFile());
         try (OcrEngine e = OcrEngine.builder().languages("eng").build()) {
@@ -72,12 +73,53 @@ class TilingTest {
             assertEquals(w, r.pages().get(0).width());
             List<String> words = r.words().stream().map(Word::text).toList();
             assertEquals(List.of(String.join(" ", texts).split(" ")), words, r.text());
-            for (Word wd : r.words()) {
-                assertTrue(wd.box().x1() <= w && wd.box().y1() <= 300, wd.toString());
-            }
-            Word right = r.words().get(r.words().size() - 1);
-            assertTrue(right.box().x0() > w - 600, "boxes in page coordinates: " + right);
+            assertSameBoxesAsCropsRead(e, img, at, texts, r.words());
         }
+    }
+
+    @Test
+    void pageTallerThanTesseractsLimitIsReadInBandsWithALineAcrossTheSeam() throws Exception {
+        int h = 40000;
+        int seam = TiledReader.spans(h, TiledReader.TILE_SIDE)[0][3];
+        String[] texts = {"Top line here", "Seam line here", "Bottom line here"};
+        // the middle line's glyphs straddle the seam between the first two bands' cores
+        int[][] at = {{40, 100}, {40, seam + 15}, {40, h - 100}};
+        BufferedImage img = page(600, h, at, texts);
+        Path file = tmp.resolve("tall.png");
+        ImageIO.write(img, "png", file.toFile());
+        try (OcrEngine e = OcrEngine.builder().languages("eng").build()) {
+            OcrResult r = e.recognize(file);
+            assertEquals(h, r.pages().get(0).height());
+            assertTrue(r.pages().get(0).preprocessing().stream().anyMatch(s -> s.step().equals("tiles")), "read in tiles");
+            assertEquals(List.of(String.join(" ", texts).split(" ")), r.words().stream().map(Word::text).toList(), r.text());
+            assertSameBoxesAsCropsRead(e, img, at, texts, r.words());
+        }
+    }
+
+    /**
+     * Each phrase's word boxes on the tiled page are the boxes the same words get when a crop
+     * around the phrase alone is read, moved by the crop's offset.
+     */
+    static void assertSameBoxesAsCropsRead(OcrEngine e, BufferedImage img, int[][] at, String[] texts, List<Word> got) {
+        int k = 0;
+        for (int i = 0; i < texts.length; i++) {
+            int x0 = Math.max(0, at[i][0] - 40);
+            int y0 = Math.max(0, at[i][1] - 80);
+            int cw = Math.min(img.getWidth() - x0, 900);
+            int ch = Math.min(img.getHeight() - y0, 120);
+            OcrResult alone = e.recognize(dev.ocrcli.image.OcrInput.of("crop", img.getSubimage(x0, y0, cw, ch), 0));
+            for (Word want : alone.words()) {
+                Word w = got.get(k++);
+                assertEquals(want.text(), w.text());
+                dev.ocrcli.result.Box b = want.box();
+                dev.ocrcli.result.Box g = w.box();
+                // the same pixels read in another frame: the same box, give or take a pixel of binarisation
+                assertTrue(Math.abs(g.x0() - b.x0() - x0) <= 2 && Math.abs(g.y0() - b.y0() - y0) <= 2
+                        && Math.abs(g.x1() - b.x1() - x0) <= 2 && Math.abs(g.y1() - b.y1() - y0) <= 2,
+                        w.text() + " at " + g + ", read alone at " + b + " + (" + x0 + "," + y0 + ")");
+            }
+        }
+        assertEquals(got.size(), k, "every word accounted for");
     }
 
     @Test

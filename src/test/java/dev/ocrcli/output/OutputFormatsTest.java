@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ocrcli.engine.OcrEngine;
 import dev.ocrcli.image.GrayImage;
 import dev.ocrcli.image.OcrInput;
+import dev.ocrcli.result.Box;
 import dev.ocrcli.result.OcrResult;
 import dev.ocrcli.result.PageResult;
 import dev.ocrcli.result.Word;
@@ -105,17 +106,31 @@ class OutputFormatsTest {
                 lines++;
             }
             if ("ocrx_word".equals(e.getAttribute("class"))) {
+                Word w = result.words().get(found.size());
                 found.add(e.getTextContent());
                 String[] bbox = title.replaceAll(";.*", "").split(" ");
                 assertEquals("bbox", bbox[0]);
-                int x1 = Integer.parseInt(bbox[3]);
-                int y1 = Integer.parseInt(bbox[4]);
-                assertTrue(x1 <= image.width() && y1 <= image.height(), title);
-                assertTrue(title.contains("x_wconf"), title);
+                assertEquals(new Box(Integer.parseInt(bbox[1]), Integer.parseInt(bbox[2]), Integer.parseInt(bbox[3]), Integer.parseInt(bbox[4])),
+                        w.box(), title);
+                assertTrue(title.endsWith("x_wconf " + Math.round(w.confidence())), title);
             }
         }
         assertEquals(words(), found);
         assertEquals(result.pages().get(0).lines().size(), lines);
+        // blocks and paragraphs nest as in the tree: ocr_carea > ocr_par > ocr_line
+        int areas = 0;
+        NodeList allDivs = d.getElementsByTagNameNS("http://www.w3.org/1999/xhtml", "div");
+        for (int i = 0; i < allDivs.getLength(); i++) {
+            areas += "ocr_carea".equals(((Element) allDivs.item(i)).getAttribute("class")) ? 1 : 0;
+        }
+        assertEquals(result.pages().get(0).blocks().size(), areas);
+        NodeList ps = d.getElementsByTagNameNS("http://www.w3.org/1999/xhtml", "p");
+        assertEquals(result.pages().get(0).blocks().stream().mapToInt(b -> b.paragraphs().size()).sum(), ps.getLength());
+        for (int i = 0; i < ps.getLength(); i++) {
+            Element par = (Element) ps.item(i);
+            assertEquals("ocr_par", par.getAttribute("class"));
+            assertEquals("ocr_carea", ((Element) par.getParentNode()).getAttribute("class"));
+        }
         NodeList divs = d.getElementsByTagNameNS("http://www.w3.org/1999/xhtml", "div");
         Element page = (Element) divs.item(0);
         assertEquals("ocr_page", page.getAttribute("class"));
@@ -132,11 +147,12 @@ class OutputFormatsTest {
         List<String> found = new ArrayList<>();
         for (int i = 0; i < strings.getLength(); i++) {
             Element e = (Element) strings.item(i);
+            Word w = result.words().get(found.size());
             found.add(e.getAttribute("CONTENT"));
-            double wc = Double.parseDouble(e.getAttribute("WC"));
-            assertTrue(wc >= 0 && wc <= 1, "WC " + wc);
-            int right = Integer.parseInt(e.getAttribute("HPOS")) + Integer.parseInt(e.getAttribute("WIDTH"));
-            assertTrue(right <= image.width());
+            assertEquals(w.confidence() / 100, Double.parseDouble(e.getAttribute("WC")), 0.005, "WC");
+            int x = Integer.parseInt(e.getAttribute("HPOS"));
+            int y = Integer.parseInt(e.getAttribute("VPOS"));
+            assertEquals(w.box(), new Box(x, y, x + Integer.parseInt(e.getAttribute("WIDTH")), y + Integer.parseInt(e.getAttribute("HEIGHT"))));
         }
         assertEquals(words(), found);
         Element page = (Element) d.getElementsByTagNameNS(AltoWriter.NAMESPACE, "Page").item(0);
@@ -153,10 +169,12 @@ class OutputFormatsTest {
             String[] c = rows[i].split("\t", -1);
             assertEquals(12, c.length, rows[i]);
             if ("5".equals(c[0])) {
+                Word w = result.words().get(found.size());
                 found.add(c[11]);
-                double conf = Double.parseDouble(c[10]);
-                assertTrue(conf >= 0 && conf <= 100);
-                assertTrue(Integer.parseInt(c[6]) + Integer.parseInt(c[8]) <= image.width());
+                assertEquals(w.confidence(), Double.parseDouble(c[10]), 1e-5);
+                int x = Integer.parseInt(c[6]);
+                int y = Integer.parseInt(c[7]);
+                assertEquals(w.box(), new Box(x, y, x + Integer.parseInt(c[8]), y + Integer.parseInt(c[9])), rows[i]);
             } else {
                 assertEquals("-1", c[10]);
             }
@@ -174,6 +192,26 @@ class OutputFormatsTest {
             JsonNode n = om.readTree(s);
             assertEquals(result.text(), n.get("text").asText());
             assertEquals(words().size(), n.get("pages").get(0).get("lines").findValues("words").stream().mapToInt(JsonNode::size).sum());
+        }
+        // the preprocessing array: one entry per step that ran, in pipeline order, as the page's reports
+        JsonNode steps = om.readTree(write(OutputFormat.JSON)).get("pages").get(0).get("preprocessing");
+        List<dev.ocrcli.result.StepReport> reports = result.pages().get(0).preprocessing();
+        assertEquals(dev.ocrcli.pipeline.Steps.names(), reports.stream().map(dev.ocrcli.result.StepReport::step).toList(),
+                "the default pipeline reports every step, in order");
+        assertEquals(reports.size(), steps.size());
+        for (int i = 0; i < reports.size(); i++) {
+            assertEquals(reports.get(i).step(), steps.get(i).get("step").asText());
+            assertEquals(reports.get(i).applied(), steps.get(i).get("applied").asBoolean());
+            assertEquals(reports.get(i).detail(), steps.get(i).get("detail").asText());
+            assertEquals(reports.get(i).micros() / 1000.0, steps.get(i).get("ms").asDouble(), 0.06);
+        }
+        // every word and line box as in the result
+        JsonNode jsonLines = om.readTree(write(OutputFormat.JSON)).get("pages").get(0).get("lines");
+        for (int i = 0; i < jsonLines.size(); i++) {
+            dev.ocrcli.result.Line l = result.pages().get(0).lines().get(i);
+            JsonNode b = jsonLines.get(i).get("box");
+            assertEquals(l.box(), new Box(b.get("x0").asInt(), b.get("y0").asInt(), b.get("x1").asInt(), b.get("y1").asInt()));
+            assertEquals(l.text(), jsonLines.get(i).get("text").asText());
         }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         OutputFormat.JSONL.writer().write(result, bytes);

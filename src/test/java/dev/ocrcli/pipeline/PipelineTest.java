@@ -101,25 +101,84 @@ class PipelineTest {
             OcrResult r = auto.recognize(OcrInput.of("skewed", skewed, 0));
             assertEquals(EXPECTED, r.text().strip().replaceAll("\n+", "\n"), "with deskew at " + deg);
             assertTrue(applied(r, "deskew"));
-            for (Word w : r.words()) {
-                assertTrue(w.box().x1() <= skewed.width() && w.box().y1() <= skewed.height(), "boxes on the original: " + w);
+            // each word's box is where that word lies on the skewed page: the upright page's box of
+            // the same word, turned by the same angle (the box of its turned corners)
+            List<Word> upright = none.recognize(OcrInput.of("upright", GrayImage.from(src), 0)).words();
+            assertEquals(upright.size(), r.words().size());
+            for (int i = 0; i < upright.size(); i++) {
+                dev.ocrcli.result.Box want = turned(upright.get(i).box(), src.getWidth(), src.getHeight(), skewed.width(), skewed.height(), deg);
+                dev.ocrcli.result.Box got = r.words().get(i).box();
+                int tol = 4 + (int) Math.round(0.25 * want.height());
+                assertTrue(Math.abs(got.x0() - want.x0()) <= tol && Math.abs(got.y0() - want.y0()) <= tol
+                        && Math.abs(got.x1() - want.x1()) <= tol && Math.abs(got.y1() - want.y1()) <= tol,
+                        deg + " deg: word " + r.words().get(i).text() + " at " + got + ", expected about " + want);
+            }
+        }
+    }
+
+    /** The box around {@code b} (on a {@code w x h} page) turned as {@link #rotated} turns the page onto a {@code tw x th} canvas. */
+    static dev.ocrcli.result.Box turned(dev.ocrcli.result.Box b, int w, int h, int tw, int th, double degrees) {
+        AffineTransform t = new AffineTransform();
+        t.translate(tw / 2.0, th / 2.0);
+        t.rotate(Math.toRadians(degrees));
+        t.translate(-w / 2.0, -h / 2.0);
+        double[] pts = {b.x0(), b.y0(), b.x1(), b.y0(), b.x0(), b.y1(), b.x1(), b.y1()};
+        t.transform(pts, 0, pts, 0, 4);
+        double x0 = Math.min(Math.min(pts[0], pts[2]), Math.min(pts[4], pts[6]));
+        double x1 = Math.max(Math.max(pts[0], pts[2]), Math.max(pts[4], pts[6]));
+        double y0 = Math.min(Math.min(pts[1], pts[3]), Math.min(pts[5], pts[7]));
+        double y1 = Math.max(Math.max(pts[1], pts[3]), Math.max(pts[5], pts[7]));
+        return new dev.ocrcli.result.Box((int) Math.floor(x0), (int) Math.floor(y0), (int) Math.ceil(x1), (int) Math.ceil(y1));
+    }
+
+    @Test
+    void orientationCheckTurnsPagesTheRightWayUp() {
+        for (int turn : new int[] {90, 270, 180}) {
+            GrayImage turned = Orientation.rotateClockwise(page(), turn);
+            // Tesseract itself copes with a page turned 90 degrees clockwise (it takes the lines for vertical text)
+            boolean plainFails = !EXPECTED.equals(read(none, turned));
+            assertTrue(plainFails || turn == 90, "without the orientation check, turned " + turn);
+            OcrResult r = auto.recognize(OcrInput.of("turned", turned, 0));
+            assertEquals(EXPECTED, r.text().strip().replaceAll("\n+", "\n"), "turned " + turn);
+            assertTrue(applied(r, "orient") || !plainFails, "turned " + turn);
+            // every word's box is the upright page's box of that word, turned as the page was
+            List<Word> upright = none.recognize(OcrInput.of("upright", page(), 0)).words();
+            assertEquals(upright.size(), r.words().size());
+            for (int i = 0; i < upright.size(); i++) {
+                dev.ocrcli.result.Box u = upright.get(i).box();
+                int w = page().width();
+                int h = page().height();
+                dev.ocrcli.result.Box want = switch (turn) {
+                    case 90 -> new dev.ocrcli.result.Box(h - u.y1(), u.x0(), h - u.y0(), u.x1());
+                    case 180 -> new dev.ocrcli.result.Box(w - u.x1(), h - u.y1(), w - u.x0(), h - u.y0());
+                    default -> new dev.ocrcli.result.Box(u.y0(), w - u.x1(), u.y1(), w - u.x0());
+                };
+                dev.ocrcli.result.Box got = r.words().get(i).box();
+                assertTrue(Math.abs(got.x0() - want.x0()) <= 3 && Math.abs(got.y0() - want.y0()) <= 3
+                        && Math.abs(got.x1() - want.x1()) <= 3 && Math.abs(got.y1() - want.y1()) <= 3,
+                        "turned " + turn + ": " + r.words().get(i).text() + " at " + got + ", expected " + want);
             }
         }
     }
 
     @Test
-    void orientationCheckTurnsPagesTheRightWayUp() {
-        for (int turn : new int[] {270, 180}) {
-            GrayImage turned = Orientation.rotateClockwise(page(), turn);
-            assertNotEquals(EXPECTED, read(none, turned), "without the orientation check, turned " + turn);
-            OcrResult r = auto.recognize(OcrInput.of("turned", turned, 0));
-            assertEquals(EXPECTED, r.text().strip().replaceAll("\n+", "\n"), "turned " + turn);
-            assertTrue(applied(r, "orient"));
-            Word first = r.words().get(0);
-            assertTrue(first.box().x1() <= turned.width() && first.box().y1() <= turned.height(), first.toString());
-            if (turn == 180) {
-                // the first word of an upside-down page sits bottom right in the original
-                assertTrue(first.box().x0() > turned.width() / 2 && first.box().y0() > turned.height() / 2, first.toString());
+    void boxesOfATurnedReadingMapBackToTheImageAsGiven() {
+        // a dot at (x, y) of a w x h image, turned clockwise: turnBack must carry it home for every turn
+        int w = 40;
+        int h = 25;
+        for (int turn : new int[] {90, 180, 270}) {
+            for (int[] p : new int[][] {{3, 7}, {38, 1}, {20, 24}}) {
+                byte[] px = new byte[w * h];
+                java.util.Arrays.fill(px, (byte) 255);
+                px[p[1] * w + p[0]] = 0;
+                GrayImage t = Orientation.rotateClockwise(new GrayImage(w, h, px), turn);
+                int at = -1;
+                for (int i = 0; i < t.pixels().length; i++) {
+                    at = t.pixels()[i] == 0 ? i : at;
+                }
+                dev.ocrcli.result.Box dot = new dev.ocrcli.result.Box(at % t.width(), at / t.width(), at % t.width() + 1, at / t.width() + 1);
+                assertEquals(new dev.ocrcli.result.Box(p[0], p[1], p[0] + 1, p[1] + 1), OrientStep.turnBack(turn, w, h).map(dot, w, h),
+                        "turn " + turn + ", dot at " + p[0] + "," + p[1]);
             }
         }
     }
@@ -137,14 +196,49 @@ class PipelineTest {
     }
 
     @Test
+    void savePreprocessedWritesTheImageTheEngineRead(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws Exception {
+        BufferedImage tiny = TestImages.render(TEXT, 8);
+        java.nio.file.Path in = TestImages.write(tmp, "tiny.png", TestImages.encode(tiny, "png"));
+        java.nio.file.Path saved = tmp.resolve("seen.png");
+        dev.ocrcli.testing.Cli.Run run = dev.ocrcli.testing.Cli.run(in.toString(), "-f", "json", "--save-preprocessed", saved.toString());
+        assertEquals(0, run.exitCode(), run.toString());
+        String rescale = new com.fasterxml.jackson.databind.ObjectMapper().readTree(run.stdout()).at("/pages/0/preprocessing").findParents("step")
+                .stream().filter(n -> n.get("step").asText().equals("rescale")).findFirst().orElseThrow().get("detail").asText();
+        double scale = Double.parseDouble(rescale.replaceAll(".*scaled x", ""));
+        BufferedImage seen = javax.imageio.ImageIO.read(saved.toFile());
+        assertEquals(tiny.getWidth() * scale, seen.getWidth(), 0.02 * seen.getWidth() + 2, "the saved image is the rescaled one: " + rescale);
+        assertEquals(tiny.getHeight() * scale, seen.getHeight(), 0.02 * seen.getHeight() + 2);
+        try (OcrEngine plain = OcrEngine.builder().languages("eng").preprocess("none").build()) {
+            assertEquals(EXPECTED, read(plain, GrayImage.from(seen)), "and it is what reads right");
+        }
+    }
+
+    @Test
     void hugeTextIsReducedAndMaxSizeNeverShrinksTextBelowReadable() {
         GrayImage huge = GrayImage.from(TestImages.render(List.of("Large print"), 300));
         OcrResult r = auto.recognize(OcrInput.of("huge", huge, 0));
         assertEquals("Large print", r.text().strip());
         assertTrue(applied(r, "rescale"));
         try (OcrEngine capped = OcrEngine.builder().languages("eng").maxImageSize(200).build()) {
-            OcrResult c = capped.recognize(OcrInput.of("page", page(), 0));
+            List<GrayImage> seen = new java.util.ArrayList<>();
+            OcrResult c = capped.recognize(OcrInput.of("page", page(), 0), List.of(), seen::add);
             assertEquals(EXPECTED, c.text().strip().replaceAll("\n+", "\n"), "a 200 px cap would make this text unreadable; the floor keeps it");
+            assertTrue(Math.max(seen.get(0).width(), seen.get(0).height()) < Math.max(page().width(), page().height()),
+                    "the image read was shrunk towards the cap: " + seen.get(0).width() + "x" + seen.get(0).height());
+            assertTrue(Analysis.glyphHeight(seen.get(0)) >= RescaleStep.READABLE - 1,
+                    "but its text stayed readable: glyph height " + Analysis.glyphHeight(seen.get(0)));
+        }
+        GrayImage big = GrayImage.from(TestImages.render(TEXT, 60));
+        try (OcrEngine capped = OcrEngine.builder().languages("eng").maxImageSize(900).build()) {
+            List<GrayImage> seen = new java.util.ArrayList<>();
+            OcrResult c = capped.recognize(OcrInput.of("big", big, 0), List.of(), seen::add);
+            assertTrue(big.width() > 900 && Math.max(seen.get(0).width(), seen.get(0).height()) <= 900,
+                    "a " + big.width() + " px page is read at 900 px or less: " + seen.get(0).width());
+            assertEquals(EXPECTED, c.text().strip().replaceAll("\n+", "\n"));
+            for (Word w : c.words()) {
+                assertTrue(w.box().x1() > 0 && w.box().x1() <= big.width(), "boxes in the original's pixels: " + w);
+            }
+            assertTrue(c.words().get(c.words().size() - 1).box().x1() > 900, "the last word ends beyond the cap, on the original");
         }
     }
 
@@ -465,8 +559,13 @@ class PipelineTest {
         var box = full.pages().get(0).lines().get(0).box();
         // cut the page right through the first line's letters
         GrayImage cut = clean.crop(box.x0() + 2, box.y0() + 3, clean.width() - box.x0() - 2, clean.height() - box.y0() - 3);
-        OcrResult r = OcrEngine.builder().languages("eng").preprocess("pad").build().recognize(OcrInput.of("cut", cut, 0));
+        assertTrue(!read(none, cut).contains("4417 left Rotterdam"), "without pad the cut line is lost: " + read(none, cut));
+        OcrResult r;
+        try (OcrEngine pad = OcrEngine.builder().languages("eng").preprocess("pad").build()) {
+            r = pad.recognize(OcrInput.of("cut", cut, 0));
+        }
         assertTrue(applied(r, "pad"));
+        assertTrue(r.text().contains("4417 left Rotterdam"), "with pad the line touching the edge is read: " + r.text());
         for (Word w : r.words()) {
             assertTrue(w.box().x0() >= 0 && w.box().y0() >= 0 && w.box().x1() <= cut.width(), "boxes back on the cut image: " + w);
         }

@@ -125,7 +125,7 @@ class OcrServerTest {
             String[] pages = {"First page of the letter", "Second page follows here"};
             for (int i = 0; i < pages.length; i++) {
                 dev.ocrcli.image.GrayImage g = dev.ocrcli.image.GrayImage.from(TestImages.render(List.of(pages[i]), 40));
-                sink.add(new dev.ocrcli.result.PageResult(i + 1, g.width(), g.height(), 300, "", List.of()), g);
+                sink.add(new dev.ocrcli.result.PageResult(i + 1, g.width(), g.height(), 300, dev.ocrcli.result.PageTree.EMPTY, List.of()), g);
             }
             sink.save(pdf);
         }

@@ -1,4 +1,4 @@
-package dev.ocrcli.engine;
+package dev.ocrcli.pipeline;
 
 import dev.ocrcli.result.Box;
 import dev.ocrcli.result.Line;
@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * How the {@code letters} step lines up the stock reading of a line with the extension model's
  * reading of the same line (boxes as the engine reports them: one word every 100 px).
  */
-class RareLetterMergeTest {
+class LettersStepTest {
     static final Predicate<String> DICTIONARY = Set.of("is", "a", "A", "Zurich", "has", "the", "Cyrillic", "character")::contains;
 
     /** A line of words at x = 0, 100, 200, ... each read with the given confidence. */
@@ -27,35 +27,35 @@ class RareLetterMergeTest {
         for (int i = 0; i < words.length; i++) {
             ws.add(new Word(words[i], conf, new Box(i * 100, 0, i * 100 + 80, 30)));
         }
-        return dev.ocrcli.engine.TesseractHandle.line(ws, new Box(0, 0, words.length * 100, 30));
+        return new Line(new Box(0, 0, words.length * 100, 30), ws);
     }
 
     @Test
     void aRareLetterReplacesItsStockLookAlike() {
         Line stock = line(93, "Б", "is", "a", "Cyrillic", "character.");
         Line ext = line(85, "Ҕ", "is", "a", "Cyrillic", "character.");
-        assertEquals("Ҕ is a Cyrillic character.", RareLetterResolver.merge(stock, ext, DICTIONARY).text());
+        assertEquals("Ҕ is a Cyrillic character.", LettersStep.merge(stock, ext, DICTIONARY).text());
     }
 
     @Test
     void aNewReadingFarLessConfidentThanTheStockLineIsIgnoredForRareLetters() {
         Line stock = line(95, "Б", "is", "a", "Cyrillic", "character.");
         Line ext = line(60, "Ҕ", "is", "a", "Cyrillic", "character.");
-        assertSame(stock, RareLetterResolver.merge(stock, ext, DICTIONARY));
+        assertSame(stock, LettersStep.merge(stock, ext, DICTIONARY));
     }
 
     @Test
     void aDiacriticNeverReplacesAStockDictionaryWordButDoesReplaceANonWord() {
         Line stock = line(90, "Zurich", "@resund.");
         Line ext = line(90, "Zürich", "Øresund.");
-        assertEquals("Zurich Øresund.", RareLetterResolver.merge(stock, ext, DICTIONARY).text());
+        assertEquals("Zurich Øresund.", LettersStep.merge(stock, ext, DICTIONARY).text());
     }
 
     @Test
     void wordsMixingLatinAndCyrillicAreNeverTaken() {
         Line stock = line(90, "the", "pharma-");
         Line ext = line(90, "the", "рҺагmта-");
-        assertSame(stock, RareLetterResolver.merge(stock, ext, DICTIONARY));
+        assertSame(stock, LettersStep.merge(stock, ext, DICTIONARY));
     }
 
     @Test
@@ -63,26 +63,26 @@ class RareLetterMergeTest {
         // the Cyrillic model's "5" for "is" on a Latin line: fixed
         Line stock = line(90, "Ҕ", "5", "a", "Cyrillic", "character.");
         Line ext = line(90, "Ҕ", "is", "a", "Cyrillic", "character.");
-        assertEquals("Ҕ is a Cyrillic character.", RareLetterResolver.merge(stock, ext, DICTIONARY).text());
+        assertEquals("Ҕ is a Cyrillic character.", LettersStep.merge(stock, ext, DICTIONARY).text());
         // a Cyrillic initial on a Russian line stays Cyrillic, although the English dictionary holds "A"
         Line ru = line(90, "Смирнова", "Е.", "А.");
         Line ruExt = line(90, "Смирнова", "Е.", "A.");
-        assertSame(ru, RareLetterResolver.merge(ru, ruExt, DICTIONARY));
+        assertSame(ru, LettersStep.merge(ru, ruExt, DICTIONARY));
     }
 
     @Test
     void linesOfDictionaryWordsAreVouchedForAndLoneLettersAreNot() {
-        assertTrue(RareLetterResolver.vouched(line(90, "the", "Cyrillic", "character", "1284"), DICTIONARY));
-        assertEquals(false, RareLetterResolver.vouched(line(90, "the", "Cyrillic", "A"), DICTIONARY), "a lone A may be a Ǣ");
-        assertEquals(false, RareLetterResolver.vouched(line(90, "the", "Cyrillic", "5"), DICTIONARY), "a lone 5 may be a Ҕ");
-        assertEquals(false, RareLetterResolver.vouched(line(90, "the", "ыбыы"), DICTIONARY));
+        assertTrue(LettersStep.vouched(line(90, "the", "Cyrillic", "character", "1284"), DICTIONARY));
+        assertEquals(false, LettersStep.vouched(line(90, "the", "Cyrillic", "A"), DICTIONARY), "a lone A may be a Ǣ");
+        assertEquals(false, LettersStep.vouched(line(90, "the", "Cyrillic", "5"), DICTIONARY), "a lone 5 may be a Ҕ");
+        assertEquals(false, LettersStep.vouched(line(90, "the", "ыбыы"), DICTIONARY));
     }
 
     @Test
     void punctuationStandingAloneDoesNotCostALineItsVouching() {
-        assertTrue(RareLetterResolver.vouched(line(90, "|", "the", "&", "character", "—"), DICTIONARY));
-        assertEquals(false, RareLetterResolver.vouched(line(90, "|", "—", "|"), DICTIONARY), "no word to vouch for the line");
-        assertEquals(false, RareLetterResolver.vouched(line(90, "the", "&", "A"), DICTIONARY));
+        assertTrue(LettersStep.vouched(line(90, "|", "the", "&", "character", "—"), DICTIONARY));
+        assertEquals(false, LettersStep.vouched(line(90, "|", "—", "|"), DICTIONARY), "no word to vouch for the line");
+        assertEquals(false, LettersStep.vouched(line(90, "the", "&", "A"), DICTIONARY));
     }
 
     /** A line whose words are read with the given confidences, one word every 100 px. */
@@ -91,7 +91,7 @@ class RareLetterMergeTest {
         for (int i = 0; i < words.length; i++) {
             ws.add(new Word(words[i], conf[i], new Box(i * 100, 0, i * 100 + 80, 30)));
         }
-        return dev.ocrcli.engine.TesseractHandle.line(ws, new Box(0, 0, words.length * 100, 30));
+        return new Line(new Box(0, 0, words.length * 100, 30), ws);
     }
 
     @Test
@@ -99,17 +99,17 @@ class RareLetterMergeTest {
         Predicate<String> dictionary = Set.of("Arg", "Naive", "and")::contains;
         Line stock = line(new double[] {96, 45, 93}, "Naive", "Arg", "and");
         Line ext = line(new double[] {90, 80, 92}, "Naïve", "Ærø", "and");
-        assertEquals("Naive Ærø and", RareLetterResolver.merge(stock, ext, dictionary).text());
+        assertEquals("Naive Ærø and", LettersStep.merge(stock, ext, dictionary).text());
     }
 
     @Test
     void aLoneLetterOfTheOtherScriptTakesTheLinesScript() {
         Line stock = line(90, "объём", "—", "буквы", "E", "и", "Ъ.");
         Line ext = line(90, "объём", "—", "буквы", "Ё", "и", "Ъ.");
-        assertEquals("объём — буквы Ё и Ъ.", RareLetterResolver.merge(stock, ext, DICTIONARY).text());
+        assertEquals("объём — буквы Ё и Ъ.", LettersStep.merge(stock, ext, DICTIONARY).text());
         // a Latin line keeps its Latin letter whatever the extension model thinks
         Line latin = line(90, "the", "letter", "E", "is");
         Line latinExt = line(90, "the", "letter", "Е", "is");
-        assertSame(latin, RareLetterResolver.merge(latin, latinExt, DICTIONARY));
+        assertSame(latin, LettersStep.merge(latin, latinExt, DICTIONARY));
     }
 }

@@ -1,10 +1,8 @@
-package dev.ocrcli.engine;
+package dev.ocrcli.pipeline;
 
-import dev.ocrcli.OcrException;
-import dev.ocrcli.image.GrayImage;
-import dev.ocrcli.lang.TessdataLocator;
 import dev.ocrcli.result.Box;
 import dev.ocrcli.result.Line;
+import dev.ocrcli.result.PageTree;
 import dev.ocrcli.result.Word;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,7 +12,7 @@ import java.util.List;
 import java.util.function.Predicate;
 
 /**
- * Brings back letters no stock Tesseract model knows (Ŀ ŀ, Ҕ ҕ and the other Yakut/Bashkir
+ * The {@code letters} step: brings back letters no stock Tesseract model knows (Ŀ ŀ, Ҕ ҕ and the other Yakut/Bashkir
  * letters, Ǣ ǣ and the other Old English letters), and the Latin diacritics {@code eng} lacks
  * (ü, ø, ł, å...), when the languages mix Latin and Cyrillic ({@code eng+rus}), without the user
  * naming a model.
@@ -37,8 +35,8 @@ import java.util.function.Predicate;
  * New words mixing Latin and Cyrillic letters are never taken. Ordinary text keeps its stock
  * reading.
  */
-final class RareLetterResolver implements AutoCloseable {
-    private static final Logger log = LoggerFactory.getLogger(RareLetterResolver.class);
+final class LettersStep implements ReadingStep {
+    private static final Logger log = LoggerFactory.getLogger(LettersStep.class);
     /** The extension model's language name. */
     static final String MODEL = "engrusx";
     /** Letters the extension model adds that the stock Latin and Cyrillic models cannot output. */
@@ -57,27 +55,43 @@ final class RareLetterResolver implements AutoCloseable {
      */
     static final double GUARD = 60;
 
-    private final SecondReader reader;
-
-    private RareLetterResolver(String dataPath, boolean quiet) {
-        this.reader = new SecondReader(dataPath, quiet);
+    @Override
+    public String name() {
+        return "letters";
     }
 
-    /** A resolver for these languages, or null when they are not Latin/Cyrillic or the model is not installed. */
-    static RareLetterResolver forLanguages(List<String> langs, TessdataLocator locator, boolean quiet) {
+    @Override
+    public Outcome apply(Reading r, PageContext page) {
         // The model reads mixed Latin + Cyrillic pages; on a single-script page its letters of the
         // other script would only be wrong guesses.
+        List<String> langs = page.languages();
         boolean latin = langs.stream().anyMatch(l -> Script.ofLanguage(l) == Script.LATIN);
         boolean cyrillic = langs.stream().anyMatch(l -> Script.ofLanguage(l) == Script.CYRILLIC);
         if (langs.contains(MODEL) || !latin || !cyrillic) {
-            return null;
+            return Outcome.skipped(r, "the languages do not mix Latin and Cyrillic");
         }
-        try {
-            return new RareLetterResolver(locator.dataPathFor(List.of(MODEL)).toString(), quiet);
-        } catch (OcrException e) {
-            log.debug("no {} model, rare letters are not read: {}", MODEL, e.getMessage());
-            return null;
+        if (!page.readings().hasModel(MODEL)) {
+            return Outcome.skipped(r, "the " + MODEL + " model is not installed");
         }
+        Readings readings = page.readings();
+        Predicate<String> dictionary = readings::isDictionaryWord;
+        int[] read = new int[1];
+        int[] replaced = new int[1];
+        PageTree merged = r.tree().mapLines(line -> {
+            if (vouched(line, dictionary)) {
+                return line;
+            }
+            read[0]++;
+            Line again = readings.readLine(r.image(), line.box(), MODEL, name());
+            Line m = again == null ? line : merge(line, again, dictionary);
+            if (m != line) {
+                log.debug("rare letters: '{}' -> '{}'", line.text(), m.text());
+                replaced[0]++;
+            }
+            return m;
+        });
+        String detail = replaced[0] + " lines read with rare letters (" + read[0] + " read again)";
+        return replaced[0] == 0 ? Outcome.skipped(r, detail) : new Outcome(r.withTree(merged), true, detail);
     }
 
     static boolean hasRareLetter(String s) {
@@ -92,10 +106,6 @@ final class RareLetterResolver implements AutoCloseable {
         return cp == '\u00B7' || Character.isLetter(cp) && !(cp < 128 || (cp >= 0x410 && cp <= 0x44F) || cp == 'Ё' || cp == 'ё');
     }
 
-    static boolean hasForeignLetter(String s) {
-        return s.codePoints().anyMatch(RareLetterResolver::isForeign);
-    }
-
     /** Whether {@code ext} has a foreign letter that {@code stock} lacks altogether. */
     static boolean addsForeignLetter(String stock, String ext) {
         return ext.codePoints().anyMatch(cp -> isForeign(cp) && stock.indexOf(cp) < 0);
@@ -105,24 +115,6 @@ final class RareLetterResolver implements AutoCloseable {
     static boolean mixedScript(String s) {
         int[] n = Script.count(s);
         return n[0] > 0 && n[1] > 0;
-    }
-
-    /**
-     * @param dictionary whether the stock models' dictionary (the first language's) holds a word
-     */
-    ScriptResolver.Result resolve(GrayImage image, String text, List<Line> lines, Predicate<String> dictionary) {
-        List<Line> out = new ArrayList<>(lines.size());
-        List<String[]> replacements = new ArrayList<>();
-        for (Line line : lines) {
-            Line again = vouched(line, dictionary) ? null : reader.read(image, line.box(), MODEL);
-            Line merged = again == null ? line : merge(line, again, dictionary);
-            if (merged != line) {
-                log.debug("rare letters: '{}' -> '{}'", line.text(), merged.text());
-                replacements.add(new String[] {line.text(), merged.text()});
-            }
-            out.add(merged);
-        }
-        return new ScriptResolver.Result(ScriptResolver.replaceInOrder(text, replacements), out, replacements.size());
     }
 
     /**
@@ -165,7 +157,7 @@ final class RareLetterResolver implements AutoCloseable {
         // (no dictionary, an unfamiliar letter) say little.
         boolean rareLine = hasRareLetter(ext.text()) && ext.confidence() >= stock.confidence() - MARGIN;
         int[] n = Script.count(stock.text());
-        String lineScript = n[0] >= n[1] ? "a" : "б";  // a letter of the line's majority script
+        Script lineScript = n[0] >= n[1] ? Script.LATIN : Script.CYRILLIC;
         List<Word> a = stock.words();
         List<Word> b = ext.words();
         List<Word> words = new ArrayList<>(a.size() + 2);
@@ -203,11 +195,11 @@ final class RareLetterResolver implements AutoCloseable {
             i = i2;
             j = j2;
         }
-        return changed ? TesseractHandle.line(words, stock.box()) : stock;
+        return changed ? stock.withWords(words) : stock;
     }
 
     /** Whether the extension model's words should replace the stock words of one group. */
-    private static boolean better(List<Word> stock, List<Word> ext, String lineScript, boolean rareLine, double offset,
+    private static boolean better(List<Word> stock, List<Word> ext, Script lineScript, boolean rareLine, double offset,
             Predicate<String> dictionary) {
         String extText = join(ext);
         if (!addsForeignLetter(join(stock), extText)) {
@@ -218,7 +210,7 @@ final class RareLetterResolver implements AutoCloseable {
             // for "is" next to a Ҕ), of two letters or more, in the stock words' script or the line's
             return ext.stream().allMatch(w -> bare(w.text()).length() > 1 && isWord(w, dictionary))
                     && !stock.stream().allMatch(w -> isWord(w, dictionary))
-                    && (sameScript(join(stock), extText) || sameScript(lineScript, extText));
+                    && (sameScript(join(stock), extText) || inScript(lineScript, extText));
         }
         for (Word w : ext) {
             if (mixedScript(w.text())) {
@@ -243,14 +235,14 @@ final class RareLetterResolver implements AutoCloseable {
      * A lone letter the stock models read in the other script than the rest of the line
      * ({@code буквы E и Ъ}), which the extension model reads, confidently, in the line's script.
      */
-    private static boolean loneLetterInLineScript(List<Word> stock, List<Word> ext, String lineScript) {
+    private static boolean loneLetterInLineScript(List<Word> stock, List<Word> ext, Script lineScript) {
         if (stock.size() != 1 || ext.size() != 1 || ext.get(0).confidence() < FLOOR) {
             return false;
         }
         String a = bare(stock.get(0).text());
         String b = bare(ext.get(0).text());
         return a.length() == 1 && b.length() == 1 && Character.isLetter(a.charAt(0)) && Character.isLetter(b.charAt(0))
-                && !sameScript(lineScript, a) && sameScript(lineScript, b);
+                && !inScript(lineScript, a) && inScript(lineScript, b);
     }
 
     /** A confidently read stock dictionary word of two letters or more: no other model's reading replaces it. */
@@ -269,6 +261,12 @@ final class RareLetterResolver implements AutoCloseable {
         int[] a = Script.count(old);
         int[] b = Script.count(now);
         return a[0] + a[1] == 0 || (a[0] > 0) == (b[0] > 0) && (a[1] > 0) == (b[1] > 0);
+    }
+
+    /** Whether the text has letters, all of them of {@code script}. */
+    static boolean inScript(Script script, String text) {
+        int[] n = Script.count(text);
+        return script == Script.LATIN ? n[0] > 0 && n[1] == 0 : n[1] > 0 && n[0] == 0;
     }
 
     /** The word without the punctuation around it. */
@@ -313,10 +311,5 @@ final class RareLetterResolver implements AutoCloseable {
             }
         }
         return false;
-    }
-
-    @Override
-    public void close() {
-        reader.close();
     }
 }

@@ -1,67 +1,55 @@
-package dev.ocrcli.engine;
+package dev.ocrcli.pipeline;
 
 import dev.ocrcli.result.Box;
 import dev.ocrcli.result.Line;
+import dev.ocrcli.result.PageTree;
 import dev.ocrcli.result.Word;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Drops the words Tesseract makes of a table's lines rather than of its text: a {@code |} (or
- * {@code ||}, {@code «|}) read from a table border or a column rule, and a one- or two-character
- * {@code _} read from a speck or a stroke. No such word is text that a reader would type.
+ * The {@code bars} step: drops the words Tesseract makes of a table's lines rather than of its
+ * text: a {@code |} (or {@code ||}, {@code «|}) read from a table border or a column rule, and a
+ * one- or two-character {@code _} read from a speck or a stroke. No such word is text that a reader
+ * would type.
  *
  * <p>A bar word is dropped where it cannot be a character of the text: at the start or end of its
  * line (a border), or lined up with a bar word of another line (a column rule). A bar inside a
- * line with no other bar beneath or above it ({@code ls | grep}) stays.
+ * line with no other bar beneath or above it ({@code ls | grep}) stays. It runs last: the
+ * {@code letters} step sometimes reads such a stroke as {@code ŀ}.
  */
-final class BarFilter {
-    private BarFilter() {
+final class BarsStep implements ReadingStep {
+    @Override
+    public String name() {
+        return "bars";
     }
 
-    /**
-     * The reading without its bar words: lines left without words are removed, with their rows of
-     * the text. The same objects when nothing is dropped.
-     *
-     * @param text  Tesseract's page text: one row per line, in the order of {@code lines}, blank
-     *              rows between blocks
-     * @param lines the lines of that text
-     */
-    static ScriptResolver.Result drop(String text, List<Line> lines) {
+    @Override
+    public Outcome apply(Reading r, PageContext page) {
         List<Box> bars = new ArrayList<>();
-        for (Line l : lines) {
-            for (Word w : l.words()) {
-                if (isBar(w.text())) {
-                    bars.add(w.box());
-                }
+        for (Word w : r.tree().words()) {
+            if (isBar(w.text())) {
+                bars.add(w.box());
             }
         }
-        List<Line> out = new ArrayList<>(lines.size());
-        int dropped = 0;
-        for (Line l : lines) {
+        int[] dropped = new int[1];
+        PageTree kept = r.tree().mapLines(l -> {
             List<Word> words = l.words();
-            List<Word> kept = new ArrayList<>(words.size());
+            List<Word> keep = new ArrayList<>(words.size());
             for (int i = 0; i < words.size(); i++) {
                 Word w = words.get(i);
                 boolean edge = i == 0 || i == words.size() - 1;
                 if (isSpeck(w.text()) || isBar(w.text()) && (edge || linedUp(w.box(), bars))) {
-                    dropped++;
+                    dropped[0]++;
                 } else {
-                    kept.add(w);
+                    keep.add(w);
                 }
             }
-            out.add(kept.size() == words.size() ? l : kept.isEmpty() ? null : TesseractHandle.line(kept, l.box()));
-        }
-        if (dropped == 0) {
-            return new ScriptResolver.Result(text, lines, 0);
-        }
-        String rebuilt = OcrEngine.relined(text, lines, out, null);
-        if (rebuilt == null) {
-            return new ScriptResolver.Result(text, lines, 0);
-        }
-        out.removeIf(l -> l == null);
-        return new ScriptResolver.Result(rebuilt, out, dropped);
+            return keep.size() == words.size() ? l : keep.isEmpty() ? null : l.withWords(keep);
+        });
+        String detail = dropped[0] + " bar words dropped";
+        return dropped[0] == 0 ? Outcome.skipped(r, detail) : new Outcome(r.withTree(kept), true, detail);
     }
 
     /** A word of bar strokes only: at least one {@code |}, and no letter or digit. */

@@ -1,4 +1,4 @@
-package dev.ocrcli.engine;
+package dev.ocrcli.pipeline;
 
 import java.util.Set;
 

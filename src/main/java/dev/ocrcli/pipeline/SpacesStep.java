@@ -1,16 +1,18 @@
-package dev.ocrcli.engine;
+package dev.ocrcli.pipeline;
 
 import dev.ocrcli.image.GrayImage;
 import dev.ocrcli.result.Box;
+import dev.ocrcli.result.Glyph;
 import dev.ocrcli.result.Line;
+import dev.ocrcli.result.PageTree;
 import dev.ocrcli.result.Word;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.function.Predicate;
 
 /**
- * Splits words Tesseract glued across a space between a number and a letter: a table's
+ * The {@code spaces} step: splits words Tesseract glued across a space between a number and a letter: a table's
  * {@code 13 A} read as {@code 13A}, {@code 10 kg} as {@code 10kg}. Where the word's text turns from
  * digits to letters (or back), the page itself is measured between the two characters: a blank gap
  * at least {@value #SPACE} of the word's height wide ({@value #SPACE_BY_ONE} beside a {@code 1}) is a
@@ -18,7 +20,7 @@ import java.util.Map;
  * {@code Q4}, {@code 15x}) the gap measures 0.04-0.14 of the height; the spaces Tesseract missed
  * on a table of {@code 13 A}, {@code 14 B} codes measured 0.34-0.48.
  */
-final class GluedWords {
+final class SpacesStep implements ReadingStep {
     /** Narrowest blank gap, as a share of the word's height, that counts as a space. */
     static final double SPACE = 0.3;
     /**
@@ -28,7 +30,35 @@ final class GluedWords {
      */
     static final double SPACE_BY_ONE = 0.5;
 
-    private GluedWords() {
+    @Override
+    public String name() {
+        return "spaces";
+    }
+
+    @Override
+    public Predicate<String> wantsGlyphs() {
+        return SpacesStep::candidate;
+    }
+
+    @Override
+    public Outcome apply(Reading r, PageContext page) {
+        int[] measured = new int[1];
+        int[] splits = new int[1];
+        PageTree split = r.tree().mapLines(line -> {
+            List<Word> words = new ArrayList<>(line.words().size() + 1);
+            for (Word w : line.words()) {
+                if (w.glyphs().isEmpty() || !candidate(w.text())) {
+                    words.add(w);
+                    continue;
+                }
+                measured[0]++;
+                words.addAll(split(r.image(), w));
+            }
+            splits[0] += words.size() - line.words().size();
+            return words.size() > line.words().size() ? line.withWords(words) : line;
+        });
+        String detail = splits[0] + " glued words split of " + measured[0] + " measured";
+        return splits[0] == 0 ? Outcome.skipped(r, detail) : new Outcome(r.withTree(split), true, detail);
     }
 
     /** Whether a word's text turns from digits to letters or back: only such words are measured. */
@@ -45,38 +75,11 @@ final class GluedWords {
         return Character.isDigit(a) && Character.isLetter(b) || Character.isLetter(a) && Character.isDigit(b);
     }
 
-    /**
-     * The lines with glued words split; the same line objects where nothing changes.
-     *
-     * @param image  the image the words were read from (their boxes are in its coordinates)
-     * @param glyphs the characters of the candidate words, with their boxes
-     */
-    static List<Line> split(GrayImage image, List<Line> lines, Map<Word, List<TesseractHandle.Glyph>> glyphs) {
-        List<Line> out = new ArrayList<>(lines.size());
-        for (Line line : lines) {
-            List<Word> words = new ArrayList<>(line.words().size() + 1);
-            for (Word w : line.words()) {
-                List<TesseractHandle.Glyph> g = glyphs.get(w);
-                words.addAll(g == null ? List.of(w) : split(image, w, g));
-            }
-            out.add(words.size() > line.words().size() ? TesseractHandle.line(words, line.box()) : line);
-        }
-        return out;
-    }
-
-    /** How many words more the split lines hold: the number of splits. */
-    static int splits(List<Line> before, List<Line> after) {
-        int n = 0;
-        for (int i = 0; i < before.size(); i++) {
-            n += after.get(i).words().size() - before.get(i).words().size();
-        }
-        return n;
-    }
-
     /** The word's parts: itself alone when no turn between digits and letters has a space-wide gap. */
-    static List<Word> split(GrayImage image, Word w, List<TesseractHandle.Glyph> glyphs) {
+    static List<Word> split(GrayImage image, Word w) {
+        List<Glyph> glyphs = w.glyphs();
         StringBuilder joined = new StringBuilder();
-        for (TesseractHandle.Glyph g : glyphs) {
+        for (Glyph g : glyphs) {
             joined.append(g.text());
         }
         if (!joined.toString().equals(w.text())) {
@@ -88,15 +91,15 @@ final class GluedWords {
         int from = 0;       // first glyph of the current part
         int x0 = b.x0();    // left edge of the current part
         for (int i = 0; i + 1 < glyphs.size(); i++) {
-            TesseractHandle.Glyph a = glyphs.get(i);
-            TesseractHandle.Glyph c = glyphs.get(i + 1);
+            Glyph a = glyphs.get(i);
+            Glyph c = glyphs.get(i + 1);
             if (a.text().length() != 1 || c.text().length() != 1 || !turns(a.text().charAt(0), c.text().charAt(0))) {
                 continue;
             }
             int[] gap = widestGap(image, (a.box().x0() + a.box().x1()) / 2, (c.box().x0() + c.box().x1()) / 2, b.y0(), b.y1(), dark);
             double space = a.text().equals("1") || c.text().equals("1") ? SPACE_BY_ONE : SPACE;
             if (gap[1] - gap[0] >= space * b.height()) {
-                parts.add(part(glyphs, from, i + 1, w.confidence(), new Box(x0, b.y0(), Math.max(x0, gap[0]), b.y1())));
+                parts.add(part(w, from, i + 1, new Box(x0, b.y0(), Math.max(x0, gap[0]), b.y1())));
                 from = i + 1;
                 x0 = gap[1];
             }
@@ -104,16 +107,17 @@ final class GluedWords {
         if (parts.isEmpty()) {
             return List.of(w);
         }
-        parts.add(part(glyphs, from, glyphs.size(), w.confidence(), new Box(Math.min(x0, b.x1()), b.y0(), b.x1(), b.y1())));
+        parts.add(part(w, from, glyphs.size(), new Box(Math.min(x0, b.x1()), b.y0(), b.x1(), b.y1())));
         return parts;
     }
 
-    private static Word part(List<TesseractHandle.Glyph> glyphs, int from, int to, double confidence, Box box) {
+    /** Glyphs {@code [from, to)} of a word as a word of their own, with the word's confidence and origin. */
+    private static Word part(Word w, int from, int to, Box box) {
         StringBuilder sb = new StringBuilder();
         for (int k = from; k < to; k++) {
-            sb.append(glyphs.get(k).text());
+            sb.append(w.glyphs().get(k).text());
         }
-        return new Word(sb.toString(), confidence, box);
+        return new Word(sb.toString(), w.confidence(), box, w.origin(), w.glyphs().subList(from, to));
     }
 
     /** Midway between the darkest and the lightest pixel of the box: below it is ink. */

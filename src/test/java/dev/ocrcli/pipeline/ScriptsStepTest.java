@@ -1,5 +1,6 @@
-package dev.ocrcli.engine;
+package dev.ocrcli.pipeline;
 
+import dev.ocrcli.engine.OcrEngine;
 import dev.ocrcli.result.OcrResult;
 import dev.ocrcli.testing.Shared;
 import org.junit.jupiter.api.Test;
@@ -12,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Words read in the wrong script on Latin + Cyrillic pages. */
-class ScriptResolverTest {
+class ScriptsStepTest {
     @Test
     void lookAlikesSwapOnlyWhereEveryLetterHasATwin() {
         assertEquals("13 A", Script.lookAlike("13 \u0410", Script.LATIN));
@@ -35,17 +36,12 @@ class ScriptResolverTest {
     }
 
     @Test
-    void onlyLatinPlusCyrillicEnginesResolveScripts() {
-        assertTrue(ScriptResolver.forLanguages(List.of("eng", "rus"), "/nowhere", true) != null);
-        assertEquals(null, ScriptResolver.forLanguages(List.of("eng", "deu"), "/nowhere", true));
-        assertEquals(null, ScriptResolver.forLanguages(List.of("rus"), "/nowhere", true));
-    }
-
-    @Test
-    void replacementsFollowTheWordOrderInThePageText() {
-        String text = "Station Temp (C) Кат (тт)\nКат 7.2\n";
-        String fixed = ScriptResolver.replaceInOrder(text, List.of(new String[] {"Кат", "Rain"}, new String[] {"(тт)", "(mm)"}));
-        assertEquals("Station Temp (C) Rain (mm)\nКат 7.2\n", fixed);
+    void onlyLatinPlusCyrillicLanguagesAreResolved() {
+        assertEquals(java.util.Map.of(Script.LATIN, "eng", Script.CYRILLIC, "rus"), ScriptsStep.languagesByScript(List.of("eng", "rus")));
+        assertEquals(java.util.Map.of(Script.LATIN, "eng+deu", Script.CYRILLIC, "rus"),
+                ScriptsStep.languagesByScript(List.of("eng", "rus", "deu")));
+        assertEquals(null, ScriptsStep.languagesByScript(List.of("eng", "deu")));
+        assertEquals(null, ScriptsStep.languagesByScript(List.of("rus")));
     }
 
     @Test

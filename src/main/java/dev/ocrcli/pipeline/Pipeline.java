@@ -1,0 +1,169 @@
+package dev.ocrcli.pipeline;
+
+import dev.ocrcli.OcrException;
+import dev.ocrcli.image.GrayImage;
+import dev.ocrcli.image.Resize;
+import dev.ocrcli.result.StepReport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Predicate;
+
+/**
+ * The pipeline a page goes through: the image steps, the first recognition (Tesseract's page
+ * layout), then the reading steps, each named, switchable with {@code --preprocess}, and
+ * reported. Made once per engine from the {@code --preprocess} value ({@link Steps} lists the
+ * steps); stateless, so one pipeline serves page after page.
+ */
+public final class Pipeline {
+    private static final Logger log = LoggerFactory.getLogger(Pipeline.class);
+
+    private final String spec;
+    private final List<String> names;
+    private final List<ImageStep> imageSteps = new ArrayList<>();
+    private final List<ReadingStep> readingSteps = new ArrayList<>();
+    private final int maxSide;
+    private final Predicate<String> glyphsFor;
+
+    private Pipeline(String spec, List<Steps.Info> steps, int maxSide) {
+        this.spec = spec;
+        this.maxSide = maxSide;
+        this.names = steps.stream().map(Steps.Info::name).toList();
+        for (Steps.Info i : steps) {
+            Step s = i.factory().apply(maxSide);
+            if (s instanceof ImageStep is) {
+                imageSteps.add(is);
+            } else {
+                readingSteps.add((ReadingStep) s);
+            }
+        }
+        Predicate<String> any = w -> false;
+        for (ReadingStep s : readingSteps) {
+            any = any.or(s.wantsGlyphs());
+        }
+        this.glyphsFor = any;
+    }
+
+    /**
+     * @param spec    {@code auto}, {@code none}, or step names separated by commas (see {@link Steps#parse})
+     * @param maxSide cap on the longest side of the image read (0: none); honoured even with {@code none}
+     * @throws OcrException of kind BAD_ARGUMENT for an unknown step
+     */
+    public static Pipeline parse(String spec, int maxSide) {
+        String s = spec == null ? "auto" : spec.trim().toLowerCase(Locale.ROOT);
+        return new Pipeline(s, Steps.parse(s), maxSide);
+    }
+
+    /** The specification this was made from. */
+    public String spec() {
+        return spec;
+    }
+
+    /** The names of the steps it runs, in order. */
+    public List<String> stepNames() {
+        return names;
+    }
+
+    /**
+     * An image ready for the engine.
+     *
+     * @param image   what the engine reads
+     * @param toInput maps its coordinates back to the image given to {@link #prepare}
+     * @param steps   what each image step measured and did
+     */
+    public record Prepared(GrayImage image, Affine toInput, List<StepReport> steps) {
+        public Prepared {
+            steps = List.copyOf(steps);
+        }
+
+        /** The resolution of the prepared image when the input's is {@code dpi} (0: unknown). */
+        public int dpiFor(int dpi) {
+            double scale = Math.sqrt(Math.abs(toInput.a() * toInput.e() - toInput.b() * toInput.d()));
+            return dpi > 0 && scale > 0 ? (int) Math.round(dpi / scale) : 0;
+        }
+    }
+
+    /** Runs the image steps (and the {@code --max-size} cap). */
+    public Prepared prepare(GrayImage input) {
+        GrayImage img = input;
+        Affine toInput = Affine.IDENTITY;
+        List<StepReport> reports = new ArrayList<>();
+        boolean rescaled = false;
+        for (ImageStep step : imageSteps) {
+            long t0 = System.nanoTime();
+            ImageStep.Outcome o = step.apply(img);
+            long micros = (System.nanoTime() - t0) / 1000;
+            reports.add(new StepReport(step.name(), o.applied(), o.detail(), micros));
+            log.debug("step {}: {} ({} ms)", step.name(), o.detail(), micros / 1000);
+            if (o.applied()) {
+                img = o.image();
+                toInput = toInput.after(o.toInput());
+            }
+            rescaled |= step instanceof RescaleStep;
+        }
+        if (!rescaled && maxSide > 0 && Math.max(img.width(), img.height()) > maxSide) {
+            long t0 = System.nanoTime();
+            double scale = (double) maxSide / Math.max(img.width(), img.height());
+            GrayImage out = Resize.scale(img, scale);
+            toInput = toInput.after(Affine.scale((double) img.width() / out.width(), (double) img.height() / out.height()));
+            img = out;
+            reports.add(new StepReport("max-size", true, String.format(Locale.ROOT, "scaled x%.2f", scale), (System.nanoTime() - t0) / 1000));
+        }
+        return new Prepared(img, toInput, reports);
+    }
+
+    /**
+     * The image steps and a recognition with the engine's own settings: what the page layout reads
+     * on the prepared image.
+     *
+     * @param reading the name of the reading ({@link dev.ocrcli.result.Origin#LAYOUT} for the page's
+     *                first one, else the asking step's)
+     */
+    public Reading readImage(GrayImage input, int dpi, Readings readings, String reading) {
+        Prepared p = prepare(input);
+        int effective = p.dpiFor(dpi);
+        Readings.Request request = new Readings.Request(0, effective, null, reading, glyphsFor);
+        return new Reading(p.image(), p.toInput(), effective, readings.read(p.image(), request), p.steps());
+    }
+
+    /**
+     * What the pipeline made of one image.
+     *
+     * @param reading the final reading (boxes in the coordinates of {@code reading.image()})
+     * @param reports every step's report, image steps first, in the order they ran
+     */
+    public record Result(Reading reading, List<StepReport> reports) {
+        public Result {
+            reports = List.copyOf(reports);
+        }
+    }
+
+    /**
+     * Reads an image through the whole pipeline.
+     *
+     * @param input     the image (a page, a rectangle of one, a tile)
+     * @param dpi       its resolution, 0 when unknown
+     * @param languages the engine's languages
+     * @param psm       the engine's page segmentation mode
+     * @param readings  recognition on demand
+     */
+    public Result run(GrayImage input, int dpi, List<String> languages, int psm, Readings readings) {
+        PageContext page = new PageContext(input, dpi, languages, psm, readings, this, glyphsFor);
+        Reading r = readImage(input, dpi, readings, dev.ocrcli.result.Origin.LAYOUT);
+        List<StepReport> readingReports = new ArrayList<>(readingSteps.size());
+        for (ReadingStep step : readingSteps) {
+            long t0 = System.nanoTime();
+            ReadingStep.Outcome o = step.apply(r, page);
+            long micros = (System.nanoTime() - t0) / 1000;
+            readingReports.add(new StepReport(step.name(), o.applied(), o.detail(), micros));
+            log.debug("step {}: {} ({} ms)", step.name(), o.detail(), micros / 1000);
+            r = o.reading();
+        }
+        List<StepReport> all = new ArrayList<>(r.imageSteps());
+        all.addAll(readingReports);
+        return new Result(r, all);
+    }
+}

@@ -1,0 +1,77 @@
+package dev.ocrcli.pipeline;
+
+import dev.ocrcli.OcrException;
+import dev.ocrcli.OcrException.Kind;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.IntFunction;
+
+/**
+ * The one list of the pipeline's steps, in the order they run: the command line's help, the
+ * server's OpenAPI document, {@code --preprocess} parsing and the pipeline itself are all made
+ * from it. To add a step, write its class (an {@link ImageStep} or a {@link ReadingStep}) and
+ * add one line here.
+ */
+public final class Steps {
+    /**
+     * One step.
+     *
+     * @param name    its name on the command line and in reports
+     * @param image   true for an image step (before recognition), false for a reading step (after)
+     * @param summary what it does, in a few words (help texts, the OpenAPI document)
+     * @param factory makes the step; the argument is the {@code --max-size} cap (0: none)
+     */
+    public record Info(String name, boolean image, String summary, IntFunction<Step> factory) {}
+
+    /** Every step, in pipeline order. */
+    public static final List<Info> ALL = List.of(
+            new Info("invert", true, "light text on a dark page turned dark on light", max -> new InvertStep()),
+            new Info("normalize", true, "grey or uneven paper, faint ink: paper levelled, contrast stretched", max -> new NormalizeStep()),
+            new Info("denoise", true, "speckled pages: 3x3 median filter", max -> new DenoiseStep()),
+            new Info("deskew", true, "pages skewed up to 20 degrees straightened", max -> new DeskewStep()),
+            new Info("rules", true, "table rules painted over so cells read as words", max -> new RulesStep()),
+            new Info("rescale", true, "text brought to the height the models read best; applies --max-size", RescaleStep::new),
+            new Info("pad", true, "a margin added where ink touches the edge", max -> new PadStep()),
+            new Info("orient", false, "a weakly read page checked for a 90/180/270 degree turn and read turned", max -> new OrientStep()),
+            new Info("sparse", false, "a page whose layout left text-like ink unread read again as sparse text", max -> new SparseStep()),
+            new Info("spaces", false, "numbers glued to letters across a visible space split (13A -> 13 A)", max -> new SpacesStep()),
+            new Info("scripts", false, "Latin+Cyrillic: words in the other script than their line's re-read", max -> new ScriptsStep()),
+            new Info("letters", false, "Latin+Cyrillic: doubtful lines re-read for letters the stock models lack (Ŀ Ҕ Ǣ)",
+                    max -> new LettersStep()),
+            new Info("bars", false, "'|' words read from table borders and column rules dropped", max -> new BarsStep()));
+
+    private Steps() {
+    }
+
+    /** Every step's name, in pipeline order. */
+    public static List<String> names() {
+        return ALL.stream().map(Info::name).toList();
+    }
+
+    /**
+     * The steps a {@code --preprocess} value names, in pipeline order.
+     *
+     * @param spec {@code auto} (every step), {@code none} (no step), or names separated by commas
+     * @throws OcrException of kind BAD_ARGUMENT for an unknown name
+     */
+    public static List<Info> parse(String spec) {
+        String s = spec == null ? "auto" : spec.trim().toLowerCase(Locale.ROOT);
+        if (s.equals("auto")) {
+            return ALL;
+        }
+        if (s.equals("none") || s.isEmpty()) {
+            return List.of();
+        }
+        List<String> wanted = new ArrayList<>();
+        for (String n : s.split("\\s*,\\s*")) {
+            if (!names().contains(n)) {
+                throw new OcrException(Kind.BAD_ARGUMENT, "unknown preprocessing step '" + n + "' (use auto, none, or some of "
+                        + String.join(",", names()) + ")");
+            }
+            wanted.add(n);
+        }
+        return ALL.stream().filter(i -> wanted.contains(i.name())).toList();
+    }
+}
