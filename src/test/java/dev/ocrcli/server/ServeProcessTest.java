@@ -82,9 +82,49 @@ class ServeProcessTest {
     }
 
     @Test
+    void serveLangAutoStartsAndChoosesTheLanguagesPerPage() throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Path errFile = Files.createTempFile("ocr-serve-auto", ".err");
+        Process p = new ProcessBuilder(java, "-Dfile.encoding=UTF-8", "-cp", System.getProperty("java.class.path"),
+                "dev.ocrcli.cli.Main", "serve", "--port", "0", "--lang", "auto", "--jobs", "1")
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(errFile.toFile()).start();
+        try {
+            String base = null;
+            List<String> err = List.of();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (System.nanoTime() < deadline && (base == null || err.stream().noneMatch(l -> l.startsWith("ready:")))) {
+                err = Files.readAllLines(errFile, StandardCharsets.UTF_8);
+                for (String l : err) {
+                    Matcher m = LISTENING.matcher(l);
+                    if (m.find()) {
+                        base = m.group(1);
+                    }
+                }
+                assertTrue(p.isAlive(), "serve --lang auto stopped: " + err);
+                Thread.sleep(50);
+            }
+            assertTrue(base != null && err.stream().anyMatch(l -> l.startsWith("ready:")), "not ready: " + err);
+            Http http = new Http(base);
+            HttpResponse<String> r = http.postRaw("/v1/ocr", "image/png", TestImages.png(List.of("Hello world 2026", "Привет мир")));
+            assertEquals(200, r.statusCode(), r.body());
+            assertEquals("[\"eng\",\"rus\"]", Http.json(r).get("languages").toString());
+            String text = Http.json(r).get("text").asText();
+            assertTrue(text.contains("Hello world 2026") && text.contains("Привет мир"), text);
+            assertEquals("auto", Http.json(http.get("/v1/languages")).get("default").asText());
+        } finally {
+            p.destroy();
+            p.waitFor(30, TimeUnit.SECONDS);
+            p.destroyForcibly();
+            Files.deleteIfExists(errFile);
+        }
+    }
+
+    @Test
     void badStartupOptionsFailWithAnExitCode() {
         assertEquals(6, Main.run("serve", "--port", "0", "--lang", "xyzq"));
         assertEquals(2, Main.run("serve", "--port", "0", "--max-body", "lots"));
         assertEquals(2, Main.run("serve", "--port", "0", "--jobs", "0"));
+        assertEquals(2, Main.run("serve", "--port", "0", "--max-pages", "-1"));
+        assertEquals(2, Main.run("serve", "--port", "0", "--jobs", "2", "--max-engines", "1"));
     }
 }
