@@ -7,11 +7,12 @@
 #   tesseract-ocr          Debian's tesseract CLI and training tools (benchmarks compare against it)
 #   fonts-dejavu ...       fonts with Latin, Cyrillic and the rare letters, to render test images
 #   hyperfine              repeated timing in bench/
+#   curl, jq               the server tests run the README's and docs' curl examples as written
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 packages=(tesseract-ocr tesseract-ocr-rus tesseract-ocr-ell tesseract-ocr-script-latn tesseract-ocr-script-cyrl
-          fonts-dejavu-core fonts-freefont-ttf fonts-liberation2 hyperfine)
+          fonts-dejavu-core fonts-freefont-ttf fonts-liberation2 hyperfine curl jq)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

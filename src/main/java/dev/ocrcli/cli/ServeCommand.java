@@ -58,8 +58,23 @@ public final class ServeCommand implements Callable<Integer> {
     String maxBody;
 
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "60",
-            description = "Budget of one request: time waiting for an engine, and recognition time of the page; past it 504 (default: ${DEFAULT-VALUE}; 0: none).")
+            description = "Budget of one whole request: reading the body, waiting for an engine, decoding and recognising every page; "
+                    + "past it 504 (default: ${DEFAULT-VALUE}; 0: none).")
     double timeoutSeconds;
+
+    @Option(names = "--max-pages", paramLabel = "N", defaultValue = "" + ServerConfig.DEFAULT_MAX_PAGES,
+            description = "Refuse documents (PDF, multi-page TIFF) with more than N pages with 413 before reading any "
+                    + "(default: ${DEFAULT-VALUE}; 0: no limit).")
+    int maxPages;
+
+    @Option(names = "--max-engines", paramLabel = "N",
+            description = "Engines loaded at once over all language sets, psm and preprocessing settings requests ask for; "
+                    + "the least recently used idle set is closed to make room (default: 4 x jobs).")
+    Integer maxEngines;
+
+    @Option(names = "--pool-idle", paramLabel = "SECONDS", defaultValue = "600",
+            description = "Close the engines of a language set other than --lang unused this long (default: ${DEFAULT-VALUE}; 0: never).")
+    double poolIdleSeconds;
 
     @Option(names = "--recycle", paramLabel = "N", defaultValue = "0",
             description = "Rebuild each engine after N images, bounding memory Tesseract keeps (default: ${DEFAULT-VALUE}; 0: never).")
@@ -81,10 +96,7 @@ public final class ServeCommand implements Callable<Integer> {
         }
         ServerConfig cfg = config();
         // Fail fast, before binding, when a default language is missing.
-        TessdataLocator locator = TessdataLocator.standard(engineOptions.tessdata);
-        for (String lang : cfg.defaultLanguages()) {
-            locator.find(lang);
-        }
+        OcrServer.requireInstalled(engineOptions.tessdata, cfg.defaultLanguages());
         OcrServer server;
         try {
             server = OcrServer.start(cfg);
@@ -133,6 +145,16 @@ public final class ServeCommand implements Callable<Integer> {
         if (timeoutSeconds < 0) {
             throw new ParameterException(spec.commandLine(), "--timeout must not be negative");
         }
+        if (maxPages < 0) {
+            throw new ParameterException(spec.commandLine(), "--max-pages must not be negative");
+        }
+        if (maxEngines != null && (maxEngines < j || maxEngines > 4096)) {
+            throw new ParameterException(spec.commandLine(), "--max-engines must be at least --jobs (" + j + ") and at most 4096, not "
+                    + maxEngines);
+        }
+        if (poolIdleSeconds < 0) {
+            throw new ParameterException(spec.commandLine(), "--pool-idle must not be negative");
+        }
         long body = parseSize(maxBody);
         List<String> langs = TessdataLocator.parseLanguages(engineOptions.languages);
         ApiKeys keys = ApiKeys.none();
@@ -151,11 +173,16 @@ public final class ServeCommand implements Callable<Integer> {
                 .defaultLanguages(langs).defaultPsm(engineOptions.psm)
                 .maxBodyBytes(body)
                 .maxPixels(engineOptions.maxPixels > 0 ? engineOptions.maxPixels : ServerConfig.DEFAULT_MAX_PIXELS)
+                .maxPages(maxPages)
                 .timeoutMillis(Math.round(timeoutSeconds * 1000))
+                .poolIdleMillis(Math.round(poolIdleSeconds * 1000))
                 .recycleAfter(recycle)
                 .apiKeys(keys).corsOrigin(cors);
         if (queue != null) {
             b.queue(queue);
+        }
+        if (maxEngines != null) {
+            b.maxEngines(maxEngines);
         }
         return b.build();
     }

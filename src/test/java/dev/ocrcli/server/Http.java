@@ -38,6 +38,25 @@ final class Http {
         return send(b, headers);
     }
 
+    /** The document as the raw body with no Content-Type at all. */
+    HttpResponse<String> postUntyped(String pathAndQuery, byte[] body) {
+        return send(HttpRequest.newBuilder(URI.create(base + pathAndQuery)).POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
+    /** Like {@link #postRaw} but the answer kept as bytes (PDF). */
+    HttpResponse<byte[]> postRawBytes(String pathAndQuery, String contentType, byte[] body) {
+        HttpRequest r = HttpRequest.newBuilder(URI.create(base + pathAndQuery)).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).timeout(Duration.ofSeconds(90)).build();
+        try {
+            return client.send(r, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** A multipart/form-data request with the image in {@code file} and text fields. */
     HttpResponse<String> postMultipart(String pathAndQuery, String fileContentType, byte[] file, String... fields) {
         return send(multipartRequest(pathAndQuery, fileContentType, file, fields));
@@ -81,6 +100,14 @@ final class Http {
             return JSON.readTree(r.body());
         } catch (IOException e) {
             throw new AssertionError("not JSON (status " + r.statusCode() + "): " + r.body(), e);
+        }
+    }
+
+    static JsonNode json(String body) {
+        try {
+            return JSON.readTree(body);
+        } catch (IOException e) {
+            throw new AssertionError("not JSON: " + body, e);
         }
     }
 

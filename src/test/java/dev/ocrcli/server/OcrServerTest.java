@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -118,8 +119,7 @@ class OcrServerTest {
         assertEquals("language_missing", error(http.postMultipart("/v1/ocr", "image/png", helloPng, "lang", "nosuchlang"), 400));
     }
 
-    @Test
-    void pdfBodiesAreRenderedPageByPage() throws Exception {
+    static byte[] twoPagePdf() {
         java.io.ByteArrayOutputStream pdf = new java.io.ByteArrayOutputStream();
         try (dev.ocrcli.output.PdfWriter.PageSink sink = dev.ocrcli.output.PdfWriter.open()) {
             String[] pages = {"First page of the letter", "Second page follows here"};
@@ -128,7 +128,16 @@ class OcrServerTest {
                 sink.add(new dev.ocrcli.result.PageResult(i + 1, g.width(), g.height(), 300, dev.ocrcli.result.PageTree.EMPTY, List.of()), g);
             }
             sink.save(pdf);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
+        return pdf.toByteArray();
+    }
+
+    @Test
+    void pdfBodiesAreRenderedPageByPage() throws Exception {
+        java.io.ByteArrayOutputStream pdf = new java.io.ByteArrayOutputStream();
+        pdf.writeBytes(twoPagePdf());
         HttpResponse<String> r = http.postRaw("/v1/ocr?lang=eng", "application/pdf", pdf.toByteArray());
         assertEquals(200, r.statusCode(), r.body());
         var json = Http.json(r);
@@ -145,9 +154,67 @@ class OcrServerTest {
         // a broken PDF is a corrupt document, not a wrong media type
         assertTrue(Http.json(http.postRaw("/v1/ocr", "application/pdf", "%PDF-1.7\n".getBytes())).toString().contains("PDF"));
         assertEquals(422, http.postRaw("/v1/ocr", "application/pdf", "%PDF-1.7\n".getBytes()).statusCode());
-        assertEquals("unsupported_media_type", error(http.postRaw("/v1/ocr", "text/plain", helloPng), 415));
+        assertEquals("unsupported_media_type", error(http.postRaw("/v1/ocr", "text/plain", "just some words".getBytes()), 415));
+        assertEquals("unsupported_media_type", error(http.postRaw("/v1/ocr", "application/json", "{\"a\": 1}".getBytes()), 415));
+        assertEquals("unsupported_media_type", error(http.postUntyped("/v1/ocr", "BM but no bitmap".getBytes()), 415));
         assertEquals("unsupported_media_type", error(http.postRaw("/v1/ocr", "image/png", TestImages.randomBytes(5000, 7)), 415));
         assertEquals("unsupported_media_type", error(http.postMultipart("/v1/ocr", "application/octet-stream", TestImages.randomBytes(3000, 8)), 415));
+    }
+
+    @Test
+    void untypedAndGenericBodiesAreToldByTheirBytes() {
+        // what curl --data-binary sends, what many clients send, and nothing at all
+        for (String type : new String[] {"application/x-www-form-urlencoded", "application/octet-stream", "text/plain", "binary/octet-stream"}) {
+            HttpResponse<String> r = http.postRaw("/v1/ocr?format=text", type, helloPng);
+            assertEquals(200, r.statusCode(), type + ": " + r.body());
+            assertHello(r.body());
+        }
+        HttpResponse<String> untyped = http.postUntyped("/v1/ocr?format=text", helloPng);
+        assertEquals(200, untyped.statusCode(), untyped.body());
+        assertHello(untyped.body());
+        // a declared type that is wrong does not matter either: the bytes are a JPEG
+        byte[] jpg = TestImages.encode(TestImages.render(List.of("Hello world 2026", "Привет мир"), 32), "jpeg");
+        assertHello(text(http.postRaw("/v1/ocr", "image/png", jpg)));
+        // and a PDF sent as octet-stream is read as a PDF
+        HttpResponse<String> pdf = http.postRaw("/v1/ocr?format=text", "application/octet-stream", twoPagePdf());
+        assertEquals(200, pdf.statusCode(), pdf.body());
+        assertTrue(pdf.body().contains("Second page follows here"), pdf.body());
+    }
+
+    @Test
+    void langWithPlusAsTheReadmeWritesIt() {
+        // in a query string '+' is a space: ?lang=eng+rus arrives as "eng rus"
+        HttpResponse<String> r = http.postRaw("/v1/ocr?lang=eng+rus", "image/png", helloPng);
+        assertHello(text(r));
+        assertEquals("[\"eng\",\"rus\"]", Http.json(r).get("languages").toString());
+        assertHello(text(http.postRaw("/v1/ocr?lang=eng%20rus", "image/png", helloPng)));
+        assertHello(text(http.postRaw("/v1/ocr?lang=eng,rus", "image/png", helloPng)));
+        assertHello(text(http.postMultipart("/v1/ocr", "image/png", helloPng, "lang", "eng+rus")));
+    }
+
+    @Test
+    void malformedMultipartIs400() {
+        HttpRequest.Builder ok = http.multipartRequest("/v1/ocr", "image/png", helloPng);
+        String boundary = ok.build().headers().firstValue("Content-Type").orElseThrow().replaceFirst(".*boundary=", "");
+        byte[] body = multipartBody(boundary, helloPng);
+        // the header names another boundary than the body uses
+        assertEquals("bad_request", error(http.postRaw("/v1/ocr", "multipart/form-data; boundary=someotherboundary", body), 400));
+        // no boundary at all
+        assertEquals("bad_request", error(http.postRaw("/v1/ocr", "multipart/form-data", body), 400));
+        // cut off in the middle of the file, before the closing boundary
+        byte[] cut = java.util.Arrays.copyOf(body, body.length / 2);
+        assertEquals("bad_request", error(http.postRaw("/v1/ocr", "multipart/form-data; boundary=" + boundary, cut), 400));
+        // the whole body is fine
+        assertHello(text(http.postRaw("/v1/ocr", "multipart/form-data; boundary=" + boundary, body)));
+    }
+
+    private static byte[] multipartBody(String boundary, byte[] file) {
+        java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+        b.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"page.png\"\r\n"
+                + "Content-Type: image/png\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        b.writeBytes(file);
+        b.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return b.toByteArray();
     }
 
     @Test
@@ -233,16 +300,14 @@ class OcrServerTest {
         assertEquals("ready", Http.json(http.get("/readyz")).get("status").asText());
         assertEquals("not_found", error(http.get("/v1/nothing-here"), 404));
         assertEquals("method_not_allowed", error(http.get("/v1/ocr"), 405));
-        JsonNode api = Http.json(http.get("/openapi.json"));
-        assertTrue(api.get("openapi").asText().startsWith("3."), api.toString());
-        assertTrue(api.get("paths").has("/v1/ocr"));
         http.postRaw("/v1/ocr", "image/png", helloPng);
         HttpResponse<String> m = http.get("/metrics");
         assertEquals(200, m.statusCode());
         assertTrue(m.headers().firstValue("Content-Type").orElse("").startsWith("text/plain"));
         String metrics = m.body();
         for (String name : List.of("ocr_http_requests_total{", "ocr_http_request_duration_seconds_bucket{", "ocr_queue_depth ",
-                "ocr_engines_busy ", "ocr_engines ", "ocr_requests_inflight ")) {
+                "ocr_engines_busy ", "ocr_engines ", "ocr_requests_inflight ", "ocr_engine_pools ", "ocr_engines_max ",
+                "ocr_work_running ", "ocr_ready 1.0", "process_resident_memory_bytes ")) {
             assertTrue(metrics.contains(name), name + " missing from /metrics");
         }
         assertTrue(metrics.matches("(?s).*ocr_http_requests_total\\{method=\"POST\",path=\"/v1/ocr\",status=\"200\"} [1-9].*"), metrics);
