@@ -1,26 +1,17 @@
 #!/usr/bin/env bash
-# Accuracy of the default settings against plain Tesseract's reference numbers
-# (../shared/notes/baselines.md), with ocr-cli eval. Prints the numbers; asserts nothing.
+# Accuracy of the default settings on every visible evaluation set, page by page, against
+# --preprocess none and plain Tesseract run in the same go (bench/accuracy.py), then the
+# Tess4J/Tesseract test pages and the headline sample. Prints the numbers; asserts nothing.
 #
-#   bench/accuracy.sh
+#   bench/accuracy.sh [EXTRA OCR-CLI OPTIONS]       # LABEL=name keeps outputs under bench/out/accuracy/name
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 [ -f target/ocr-cli.jar ] || mvn -B -q -DskipTests package
 shared=../shared/eval
 run() { java -jar target/ocr-cli.jar "$@" 2>/dev/null; }
 
-echo "== synthetic, eng+rus, without specials_vis: default (auto) and --preprocess none"
-run eval $shared/synthetic --lang eng+rus --exclude 'specials_vis*' | grep -E '^(MEAN|GROUP)'
-run eval $shared/synthetic --lang eng+rus --exclude 'specials_vis*' --preprocess none | grep -E '^MEAN'
-echo "== synthetic clean files, per file (auto)"
-run eval $shared/synthetic --lang eng+rus --include '*__clean.*' --exclude 'specials_vis*' | grep -E '__clean'
-echo "== specials_vis (rare letters), eng+rus"
-run eval $shared/synthetic --lang eng+rus --include 'specials_vis*' | grep -E 'specials_vis__clean|^MEAN'
-echo "== scribe, eng and eng+rus: default (auto) and --preprocess none"
-for l in eng eng+rus; do
-  echo "$l auto: $(run eval $shared/scribe/img --gt $shared/scribe/ground_truth --lang $l | tail -1)"
-  echo "$l none: $(run eval $shared/scribe/img --gt $shared/scribe/ground_truth --lang $l --preprocess none | tail -1)"
-done
+# every visible set page by page: ocr-cli, ocr-cli --preprocess none, plain Tesseract (bench/accuracy.py)
+python3 bench/accuracy.py --label "${LABEL:-current}" -- "$@"
 echo "== Tess4J / Tesseract test pages"
 t=$(mktemp -d); trap 'rm -rf "$t"' EXIT
 run $shared/real/tess4j/eurotext_deskew.png | head -2 > "$t/deskew.txt"
