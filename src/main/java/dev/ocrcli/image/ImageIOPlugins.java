@@ -1,0 +1,54 @@
+package dev.ocrcli.image;
+
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.spi.IIORegistry;
+import javax.imageio.spi.ImageReaderSpi;
+import javax.imageio.spi.ImageReaderWriterSpi;
+import javax.imageio.spi.ImageWriterSpi;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+
+/**
+ * Sets up ImageIO once for every loader (images, PDFs, tiles): decoding in memory, and only the
+ * plugins we mean to use. The JPEG 2000 plugin's jar (jai-imageio-core) also registers TIFF, BMP,
+ * PNM, PCX, WBMP and raw readers; those would compete with TwelveMonkeys' and the JDK's for the
+ * same files, so they are taken out of the registry and only its JPEG 2000 reader and writer stay.
+ */
+final class ImageIOPlugins {
+    private static final String UNWANTED = "com.github.jaiimageio.impl.plugins.";
+
+    static {
+        ImageIO.setUseCache(false);
+        IIORegistry registry = IIORegistry.getDefaultInstance();
+        registry.registerApplicationClasspathSpis();
+        List<ImageReaderWriterSpi> drop = new ArrayList<>();
+        for (Class<? extends ImageReaderWriterSpi> category : List.of(ImageReaderSpi.class, ImageWriterSpi.class)) {
+            Iterator<? extends ImageReaderWriterSpi> it = registry.getServiceProviders(category, false);
+            while (it.hasNext()) {
+                ImageReaderWriterSpi spi = it.next();
+                if (spi.getClass().getName().startsWith(UNWANTED)) {
+                    drop.add(spi);
+                }
+            }
+        }
+        for (ImageReaderWriterSpi spi : drop) {
+            registry.deregisterServiceProvider(spi);
+        }
+    }
+
+    private ImageIOPlugins() {}
+
+    /** Makes sure the set-up above has run (it runs once, on first call). */
+    static void init() {
+        // the static initialiser does the work
+    }
+
+    /** True when a JPEG 2000 decoder is registered. */
+    static boolean jpeg2000() {
+        init();
+        Iterator<ImageReader> it = ImageIO.getImageReadersByFormatName("jpeg2000");
+        return it.hasNext();
+    }
+}
