@@ -18,9 +18,12 @@ import java.util.List;
  */
 final class ImageIOPlugins {
     private static final String UNWANTED = "com.github.jaiimageio.impl.plugins.";
+    /** Where JJ2000's messages go (it would print them on stdout and stderr). */
+    static final String JJ2000_LOGGER = "jj2000";
 
     static {
         ImageIO.setUseCache(false);
+        quietJj2000();
         IIORegistry registry = IIORegistry.getDefaultInstance();
         registry.registerApplicationClasspathSpis();
         List<ImageReaderWriterSpi> drop = new ArrayList<>();
@@ -39,6 +42,36 @@ final class ImageIOPlugins {
     }
 
     private ImageIOPlugins() {}
+
+    /** JJ2000 prints warnings about damaged codestreams on the standard streams; they go to slf4j instead. */
+    private static void quietJj2000() {
+        try {
+            org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(JJ2000_LOGGER);
+            jj2000.j2k.util.FacilityManager.registerMsgLogger(null, new jj2000.j2k.util.MsgLogger() {
+                @Override
+                public void printmsg(int severity, String msg) {
+                    String line = msg == null ? "" : msg.replaceAll("\\s+", " ").trim();
+                    if (severity >= jj2000.j2k.util.MsgLogger.WARNING) {
+                        log.warn("JPEG 2000: {}", line);
+                    } else {
+                        log.debug("JPEG 2000: {}", line);
+                    }
+                }
+
+                @Override
+                public void println(String str, int flind, int ind) {
+                    log.debug("JPEG 2000: {}", str);
+                }
+
+                @Override
+                public void flush() {
+                    // nothing buffered
+                }
+            });
+        } catch (LinkageError e) {
+            // the plugin is not on the class path: nothing to quieten
+        }
+    }
 
     /** Makes sure the set-up above has run (it runs once, on first call). */
     static void init() {

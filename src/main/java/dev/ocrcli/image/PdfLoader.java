@@ -8,6 +8,7 @@ import org.apache.pdfbox.cos.COSBase;
 import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSObject;
+import org.apache.pdfbox.contentstream.operator.Operator;
 import org.apache.pdfbox.filter.MissingImageReaderException;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -274,9 +275,13 @@ public final class PdfLoader {
                             + " dpi, over the limit; use a lower --pdf-dpi");
                 }
                 renderer.failures.clear();
+                renderer.problems.clear();
                 BufferedImage img = renderer.renderImageWithDPI(index, dpi, colour ? ImageType.RGB : ImageType.GRAY);
                 if (!renderer.failures.isEmpty()) {
                     throw imageFailure(where, renderer.failures.get(0));
+                }
+                for (String p : renderer.problems) {
+                    log.info("{}: {} (skipped)", where, p);
                 }
                 GrayImage gray = GrayImage.from(img);
                 Picture picture = colour && Colour.hasColour(img) ? new Picture.Pixels(img, true) : null;
@@ -294,6 +299,7 @@ public final class PdfLoader {
                 throw new OcrException(Kind.INPUT_UNREADABLE, where + ": unreadable PDF (" + message(e) + ")", e);
             } finally {
                 renderer.failures.clear();
+                renderer.problems.clear();
                 loadNanos += System.nanoTime() - t0;
             }
         }
@@ -352,6 +358,8 @@ public final class PdfLoader {
      */
     private static final class CheckedRenderer extends PDFRenderer {
         final List<Throwable> failures = new ArrayList<>();
+        /** What PDFBox skipped on the page (an operator it could not run), each once, for {@code -v}. */
+        final Set<String> problems = new java.util.LinkedHashSet<>();
 
         CheckedRenderer(PDDocument doc) {
             super(doc);
@@ -377,6 +385,14 @@ public final class PdfLoader {
                         failures.add(e);
                         throw e;
                     }
+                }
+
+                @Override
+                protected void operatorException(Operator operator, List<COSBase> operands, IOException e) throws IOException {
+                    if (problems.size() < 20) {
+                        problems.add("PDF operator " + operator.getName() + ": " + message(e));
+                    }
+                    super.operatorException(operator, operands, e);
                 }
             };
         }
