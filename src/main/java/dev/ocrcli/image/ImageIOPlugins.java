@@ -14,7 +14,8 @@ import java.util.List;
  * Sets up ImageIO once for every loader (images, PDFs, tiles): decoding in memory, and only the
  * plugins we mean to use. The JPEG 2000 plugin's jar (jai-imageio-core) also registers TIFF, BMP,
  * PNM, PCX, WBMP and raw readers; those would compete with TwelveMonkeys' and the JDK's for the
- * same files, so they are taken out of the registry and only its JPEG 2000 reader and writer stay.
+ * same files, so they are taken out of the registry; its JPEG 2000 and PNM (no other reader of
+ * .pbm/.pgm/.ppm is on the class path) readers stay.
  */
 final class ImageIOPlugins {
     private static final String UNWANTED = "com.github.jaiimageio.impl.plugins.";
@@ -31,7 +32,9 @@ final class ImageIOPlugins {
             Iterator<? extends ImageReaderWriterSpi> it = registry.getServiceProviders(category, false);
             while (it.hasNext()) {
                 ImageReaderWriterSpi spi = it.next();
-                if (spi.getClass().getName().startsWith(UNWANTED)) {
+                String name = spi.getClass().getName();
+                // PNM (.pbm/.pgm/.ppm) has no other reader here: that one stays
+                if (name.startsWith(UNWANTED) && !name.startsWith(UNWANTED + "pnm.")) {
                     drop.add(spi);
                 }
             }

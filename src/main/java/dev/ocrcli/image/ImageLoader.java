@@ -381,8 +381,9 @@ public final class ImageLoader {
             t = t.getCause();
         }
         String m = t.getMessage();
-        String msg = m == null || m.isBlank() ? t.getClass().getSimpleName() : m;
-        return msg.replaceAll("\\s+", " ").trim();
+        String msg = m == null || m.isBlank() || m.equals("null") ? t.getClass().getSimpleName() : m;
+        msg = msg.replaceAll("\\s+", " ").trim();
+        return msg.length() > 160 ? msg.substring(0, 160) + "..." : msg;
     }
 
     /** Names formats we recognise but do not read, so the error says what the file is. */
