@@ -65,7 +65,7 @@ public final class OcrCommand implements Callable<Integer> {
     VerbosityMixin verbosity;
 
     @Parameters(paramLabel = "INPUT", arity = "0..*",
-            description = {"Image files (PNG, JPEG, TIFF, BMP, GIF, WebP), PDF files or folders; - reads one input from stdin;",
+            description = {"Image files (PNG, JPEG, TIFF, BMP, GIF, WebP, JPEG 2000), PDF files or folders; - reads one input from stdin;",
                     "@FILE expands to the arguments in FILE (whitespace-separated; see --files-from)."})
     List<String> inputs = new ArrayList<>();
 

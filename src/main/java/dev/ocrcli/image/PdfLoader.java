@@ -53,8 +53,10 @@ public final class PdfLoader {
 
     /** Page trees deeper than this are refused (real ones have a handful of levels). */
     static final int MAX_TREE_DEPTH = 256;
-    /** An image inside a page declaring more pixels than this is taken for damage or a bomb. */
-    static final long MAX_IMAGE_PIXELS = ImageLoader.MAX_TILED_PIXELS;
+    /** An image inside a page declaring more pixels than this is not decoded (a 600 dpi A2 scan has 140 MP). */
+    static final long MAX_IMAGE_PIXELS = 300_000_000L;
+    /** An image side longer than this is taken for damage (an A0 page at 1200 dpi is 56000 px long). */
+    static final int MAX_IMAGE_SIDE = 100_000;
 
     static {
         ImageIOPlugins.init();
@@ -62,6 +64,7 @@ public final class PdfLoader {
 
     private final int dpi;
     private final long maxPixels;
+    private final long maxImagePixels;
     private final boolean colour;
 
     /**
@@ -84,6 +87,8 @@ public final class PdfLoader {
         }
         this.dpi = dpi;
         this.maxPixels = maxPixels;
+        // images are often finer than the page is rendered: four times the page limit, within the fixed cap
+        this.maxImagePixels = maxPixels > 0 ? Math.min(MAX_IMAGE_PIXELS, 4 * maxPixels) : MAX_IMAGE_PIXELS;
         this.colour = colour;
     }
 
@@ -306,6 +311,9 @@ public final class PdfLoader {
 
         private OcrException imageFailure(String where, Throwable e) {
             log.debug("image failure on {}", where, e);
+            if (e instanceof ImageTooLarge) {
+                return new OcrException(Kind.IMAGE_TOO_LARGE, where + ": " + e.getMessage(), e);
+            }
             if (e instanceof MissingImageReaderException) {
                 return new OcrException(Kind.UNSUPPORTED_FORMAT, where + ": image in a format ocr-cli cannot decode (" + message(e) + ")", e);
             }
@@ -352,11 +360,20 @@ public final class PdfLoader {
         }
     }
 
+    /** An image on the page over the size limit: the page is refused as too large, not as damaged. */
+    private static final class ImageTooLarge extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        ImageTooLarge(String message) {
+            super(message);
+        }
+    }
+
     /**
      * A renderer whose page drawer remembers every image it failed to draw: PDFBox logs such
      * failures and goes on, which would leave a blank where a scanned page's text was.
      */
-    private static final class CheckedRenderer extends PDFRenderer {
+    private final class CheckedRenderer extends PDFRenderer {
         final List<Throwable> failures = new ArrayList<>();
         /** What PDFBox skipped on the page (an operator it could not run), each once, for {@code -v}. */
         final Set<String> problems = new java.util.LinkedHashSet<>();
@@ -374,8 +391,14 @@ public final class PdfLoader {
                 public void drawImage(PDImage image) throws IOException {
                     int w = image.getWidth();
                     int h = image.getHeight();
-                    if (w <= 0 || h <= 0 || (long) w * h > MAX_IMAGE_PIXELS) {
+                    if (w <= 0 || h <= 0 || w > MAX_IMAGE_SIDE || h > MAX_IMAGE_SIDE) {
                         IOException e = new IOException("an image declares " + w + "x" + h + " px");
+                        failures.add(e);
+                        throw e;
+                    }
+                    if ((long) w * h > maxImagePixels) {
+                        IOException e = new ImageTooLarge("an image of " + w + "x" + h + " px (" + (long) w * h / 1_000_000
+                                + " MP), more than the " + maxImagePixels / 1_000_000 + " MP ocr-cli decodes inside a PDF");
                         failures.add(e);
                         throw e;
                     }

@@ -14,6 +14,11 @@ import dev.ocrcli.image.PageSource;
  * {@code scripts/fuzz.sh} fuzzes it (see docs/robustness.md).
  */
 class ImageFuzzTest {
+    static {
+        // the decoders' warnings about every broken input would fill the log and slow the fuzzer
+        dev.ocrcli.image.ThirdPartyLogging.configure(0);
+    }
+
     /** Small pages only: the fuzzer should spend its time in headers and decoders, not in huge allocations. */
     private static final ImageLoader LOADER = new ImageLoader(4_000_000);
 

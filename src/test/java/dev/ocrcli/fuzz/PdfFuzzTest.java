@@ -11,6 +11,11 @@ import dev.ocrcli.image.PdfLoader;
  * {@code src/test/resources/dev/ocrcli/fuzz/PdfFuzzTestInputs/}.
  */
 class PdfFuzzTest {
+    static {
+        // the decoders' warnings about every broken input would fill the log and slow the fuzzer
+        dev.ocrcli.image.ThirdPartyLogging.configure(0);
+    }
+
     private static final PdfLoader LOADER = new PdfLoader(36, 4_000_000);
 
     @FuzzTest(maxDuration = "60s")

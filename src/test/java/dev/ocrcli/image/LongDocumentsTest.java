@@ -24,7 +24,7 @@ class LongDocumentsTest {
     Path tmp;
 
     static byte[] sharedStripTiff(int extra) throws Exception {
-        BufferedImage page = TestImages.render(List.of("Shared strips 301"), 20);
+        BufferedImage page = TestImages.render(List.of("Shared strips 301", "one set of strips", "for every page"), 20);
         BufferedImage grey = new BufferedImage(page.getWidth(), page.getHeight(), BufferedImage.TYPE_BYTE_GRAY);
         grey.getGraphics().drawImage(page, 0, 0, null);
         return HostileFiles.tiffWithSharedStrips(TestImages.encode(grey, "tiff"), extra);
@@ -44,12 +44,13 @@ class LongDocumentsTest {
         assertEquals(301, pages.size());
         for (int i = 0; i < pages.size(); i++) {
             assertEquals(i + 1, pages.get(i).get("page").asInt(), "pages in order");
-            assertEquals("Shared strips 301", pages.get(i).get("text").asText().strip(), "page " + (i + 1));
+            assertEquals("Shared strips 301\none set of strips\nfor every page", pages.get(i).get("text").asText().strip(),
+                    "page " + (i + 1));
         }
         long recognize = json.get("timing_ms").get("recognize").asLong();
         long total = json.get("timing_ms").get("total").asLong();
-        // two engines reading side by side spend more engine time than passes on the clock
-        assertTrue(recognize > 1.3 * total, "pages recognised in parallel: recognize " + recognize + " ms, total " + total + " ms");
+        // two engines reading side by side spend more engine time than passes on the clock (one engine: less)
+        assertTrue(recognize > 1.4 * total, "pages recognised in parallel: recognize " + recognize + " ms, total " + total + " ms");
         assertTrue(wallMs < 120_000, "took " + wallMs + " ms");
     }
 
