@@ -380,10 +380,7 @@ public final class ImageLoader {
         while (t.getCause() != null && t.getCause() != t) {
             t = t.getCause();
         }
-        String m = t.getMessage();
-        String msg = m == null || m.isBlank() || m.equals("null") ? t.getClass().getSimpleName() : m;
-        msg = msg.replaceAll("\\s+", " ").trim();
-        return msg.length() > 160 ? msg.substring(0, 160) + "..." : msg;
+        return Messages.reason(t);
     }
 
     /** Names formats we recognise but do not read, so the error says what the file is. */

@@ -64,7 +64,7 @@ public final class LargeImage {
         } catch (OcrException e) {
             throw e;
         } catch (IOException | RuntimeException | StackOverflowError e) {
-            throw new OcrException(Kind.INPUT_UNREADABLE, label + ": truncated or corrupt image (" + e.getMessage() + ")", e);
+            throw new OcrException(Kind.INPUT_UNREADABLE, label + ": truncated or corrupt image (" + Messages.reason(e) + ")", e);
         } catch (OutOfMemoryError e) {
             throw new OcrException(Kind.IMAGE_TOO_LARGE, label + ": not enough memory for a " + w + "x" + h + " band (raise -Xmx)");
         }

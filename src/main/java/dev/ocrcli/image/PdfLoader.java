@@ -145,9 +145,7 @@ public final class PdfLoader {
         if (e instanceof StackOverflowError) {
             return "structure nested too deeply";
         }
-        String m = e.getMessage();
-        String s = (m == null || m.isBlank() ? e.getClass().getSimpleName() : m).replaceAll("\\s+", " ").trim();
-        return s.length() > 200 ? s.substring(0, 200) + "..." : s;
+        return Messages.reason(e);
     }
 
     /**
