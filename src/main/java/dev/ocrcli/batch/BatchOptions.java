@@ -19,9 +19,10 @@ import java.util.List;
  * @param pdfDpi       resolution PDF pages are rendered at
  * @param pdfText      what to do with PDF pages that already carry text
  * @param maxPixels    refuse pages with more pixels (0: no fixed limit)
+ * @param maxPages     refuse inputs with more pages, before any is read (0: no limit)
  */
 public record BatchOptions(int jobs, int recycleAfter, List<Region> regions, Path outputDir, List<OutputFormat> fileFormats,
-                           OutputFormat stdoutFormat, boolean skipExisting, int pdfDpi, PdfText pdfText, long maxPixels) {
+                           OutputFormat stdoutFormat, boolean skipExisting, int pdfDpi, PdfText pdfText, long maxPixels, int maxPages) {
     /** What happens to PDF pages that have a text layer already. */
     public enum PdfText {
         /** Recognise every page (the default; same as --force-ocr). */
@@ -39,5 +40,14 @@ public record BatchOptions(int jobs, int recycleAfter, List<Region> regions, Pat
         if (!fileFormats.isEmpty() && outputDir == null) {
             throw new IllegalArgumentException("file formats need an output directory");
         }
+        if (maxPages < 0) {
+            throw new IllegalArgumentException("maxPages must not be negative");
+        }
+    }
+
+    /** Options without a page limit. */
+    public BatchOptions(int jobs, int recycleAfter, List<Region> regions, Path outputDir, List<OutputFormat> fileFormats,
+                        OutputFormat stdoutFormat, boolean skipExisting, int pdfDpi, PdfText pdfText, long maxPixels) {
+        this(jobs, recycleAfter, regions, outputDir, fileFormats, stdoutFormat, skipExisting, pdfDpi, pdfText, maxPixels, 0);
     }
 }

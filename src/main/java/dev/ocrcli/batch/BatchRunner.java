@@ -32,6 +32,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
@@ -80,7 +83,9 @@ public final class BatchRunner {
         OutputLayout layout = opt.outputDir() == null ? null : new OutputLayout(opt.outputDir(), items);
         int threads = Math.max(1, Math.min(opt.jobs(), items.size()));
         int window = window(threads);
-        Inputs inputs = new Inputs(opt.maxPixels(), opt.pdfDpi());
+        boolean pdfOut = opt.fileFormats().contains(OutputFormat.PDF) || opt.stdoutFormat() == OutputFormat.PDF;
+        // colour copies of colour pages only when a searchable PDF shows them
+        Inputs inputs = new Inputs(opt.maxPixels(), opt.pdfDpi(), pdfOut);
         AtomicInteger threadNo = new AtomicInteger();
         ExecutorService workers = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "ocr-" + threadNo.incrementAndGet());
@@ -88,6 +93,21 @@ public final class BatchRunner {
             return t;
         });
         EnginePool pool = EnginePool.lazy(builder, threads, opt.recycleAfter());
+        // With fewer inputs than jobs, the engines beyond one per worker are for the pages of a
+        // long document; never warmed up, so one image starts as fast as ever.
+        EnginePool extra = opt.jobs() > threads ? EnginePool.lazy(builder, opt.jobs() - threads, opt.recycleAfter()) : null;
+        Engines engines = new Engines(pool, extra);
+        // the pages of one document recognised by several engines: threads started only for
+        // documents of more than one page, so a batch of single images never makes one
+        AtomicInteger pageThreadNo = new AtomicInteger();
+        ThreadPoolExecutor pageThreads = new ThreadPoolExecutor(opt.jobs(), opt.jobs(), 10, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                r -> {
+                    Thread t = new Thread(r, "ocr-page-" + pageThreadNo.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
+        pageThreads.allowCoreThreadTimeOut(true);
+        DocumentReader.Parallel parallel = opt.jobs() > 1 ? new DocumentReader.Parallel(pageThreads, opt.jobs()) : DocumentReader.Parallel.NONE;
         int ok = 0;
         int failed = 0;
         int skipped = 0;
@@ -107,7 +127,7 @@ public final class BatchRunner {
                     if (opt.skipExisting() && layout != null && allExist(layout, item)) {
                         inFlight.add(CompletableFuture.completedFuture(new Outcome(item, null, null, null, true)));
                     } else {
-                        inFlight.add(workers.submit(() -> process(item, pool, inputs, layout, l)));
+                        inFlight.add(workers.submit(() -> process(item, engines, inputs, parallel, layout, l)));
                     }
                 }
                 Outcome o = await(inFlight.poll());
@@ -115,7 +135,7 @@ public final class BatchRunner {
                     skipped++;
                     l.skipped(o.item());
                 } else if (o.error() != null) {
-                    RuntimeException fatal = pool.startupFailure();
+                    RuntimeException fatal = engines.startupFailure();
                     if (fatal != null && o.error() instanceof OcrException) {
                         throw fatal;
                     }
@@ -156,7 +176,11 @@ public final class BatchRunner {
                 f.cancel(true);
             }
             workers.shutdownNow();
+            pageThreads.shutdownNow();
             pool.close();
+            if (extra != null) {
+                extra.close();
+            }
             if (progress != null) {
                 progress.finish();
             }
@@ -199,9 +223,10 @@ public final class BatchRunner {
     }
 
     /** Runs on a worker: read, recognise, write the files, render the stdout part. */
-    private Outcome process(BatchItem item, EnginePool pool, Inputs inputs, OutputLayout layout, BatchListener listener) {
+    private Outcome process(BatchItem item, Engines pool, Inputs inputs, DocumentReader.Parallel parallel, OutputLayout layout,
+                            BatchListener listener) {
         try {
-            return recognizeAndWrite(item, pool, inputs, layout, listener);
+            return recognizeAndWrite(item, pool, inputs, parallel, layout, listener);
         } catch (IOException | RuntimeException | OutOfMemoryError e) {
             Throwable err = e;
             if (e instanceof IOException io) {
@@ -213,12 +238,12 @@ public final class BatchRunner {
         }
     }
 
-    private Outcome recognizeAndWrite(BatchItem item, EnginePool pool, Inputs inputs, OutputLayout layout, BatchListener listener)
-            throws IOException {
+    private Outcome recognizeAndWrite(BatchItem item, Engines pool, Inputs inputs, DocumentReader.Parallel parallel, OutputLayout layout,
+                                      BatchListener listener) throws IOException {
         long t0 = System.nanoTime();
         boolean pdfFile = opt.fileFormats().contains(OutputFormat.PDF);
         boolean pdfOut = pdfFile || opt.stdoutFormat() == OutputFormat.PDF;
-        DocumentReader.Limits limits = new DocumentReader.Limits(0, 0, opt.pdfText() == BatchOptions.PdfText.SKIP);
+        DocumentReader.Limits limits = new DocumentReader.Limits(opt.maxPages(), 0, opt.pdfText() == BatchOptions.PdfText.SKIP);
         OcrResult read;
         byte[] pdfBytes = null;
         try (PageSource src = open(item, inputs); PdfWriter.PageSink pdf = pdfOut ? PdfWriter.open() : null) {
@@ -227,13 +252,13 @@ public final class BatchRunner {
                     throw new OcrException(OcrException.Kind.BAD_ARGUMENT, item.label() + ": searchable PDF output is not available for a "
                             + pr.width() + "x" + pr.height() + " px page (read in tiles); use another format");
                 }
-                pdf.add(pr, decoded.image());
+                pdf.add(pr, decoded.image(), decoded.colour());
             };
             read = DocumentReader.read(src, limits, (one, left) -> {
                 int pageNumber = one.pages().get(0).pageNumber();
                 Consumer<GrayImage> seen = listener.wantsPreprocessed() ? img -> listener.preprocessed(item, pageNumber, img) : null;
                 return pool.withEngine(e -> e.recognize(one, opt.regions(), seen));
-            }, toPdf, t0, builder.options().languages());
+            }, toPdf, t0, builder.options().languages(), parallel);
             if (pdf != null) {
                 ByteArrayOutputStream buf = new ByteArrayOutputStream(1 << 16);
                 pdf.save(buf);
@@ -264,6 +289,19 @@ public final class BatchRunner {
             forStdout = buf.toByteArray();
         }
         return new Outcome(item, result, forStdout, null, false);
+    }
+
+    /** The workers' engines, and those only pages of a long document use when every worker's engine is busy. */
+    private record Engines(EnginePool main, EnginePool extra) {
+        <T> T withEngine(java.util.function.Function<OcrEngine, T> work) {
+            EnginePool p = extra == null || main.busy() < main.size() ? main : extra;
+            return p.withEngine(work);
+        }
+
+        RuntimeException startupFailure() {
+            RuntimeException e = main.startupFailure();
+            return e != null || extra == null ? e : extra.startupFailure();
+        }
     }
 
     private static PageSource open(BatchItem item, Inputs inputs) throws IOException {

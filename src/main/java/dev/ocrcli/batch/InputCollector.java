@@ -31,7 +31,7 @@ import java.util.stream.Stream;
  */
 public final class InputCollector {
     /** Extensions picked up from folders when no {@code --include} is given. */
-    public static final Set<String> SUPPORTED = Set.of("png", "jpg", "jpeg", "jpe", "jfif", "tif", "tiff", "bmp", "gif", "webp", "pdf", "pbm", "pgm", "ppm", "pnm");
+    public static final Set<String> SUPPORTED = Set.of("png", "jpg", "jpeg", "jpe", "jfif", "tif", "tiff", "bmp", "gif", "webp", "jp2", "j2k", "j2c", "jpx", "pdf", "pbm", "pgm", "ppm", "pnm");
 
     private final boolean recursive;
     private final List<PathMatcher> includes = new ArrayList<>();

@@ -82,6 +82,8 @@ public final class Main {
         setIfAbsent("org.slf4j.simpleLogger.dateTimeFormat", "HH:mm:ss.SSS");
         setIfAbsent("org.slf4j.simpleLogger.showThreadName", verbosity > 1 ? "true" : "false");
         setIfAbsent("org.slf4j.simpleLogger.showShortLogName", "true");
+        // PDFBox, FontBox, JJ2000: silent unless -vv (our loaders report their problems in one line each)
+        dev.ocrcli.image.ThirdPartyLogging.configure(verbosity);
     }
 
     private static void setIfAbsent(String key, String value) {

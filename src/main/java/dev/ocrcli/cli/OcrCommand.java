@@ -65,7 +65,7 @@ public final class OcrCommand implements Callable<Integer> {
     VerbosityMixin verbosity;
 
     @Parameters(paramLabel = "INPUT", arity = "0..*",
-            description = {"Image files (PNG, JPEG, TIFF, BMP, GIF, WebP), PDF files or folders; - reads one input from stdin;",
+            description = {"Image files (PNG, JPEG, TIFF, BMP, GIF, WebP, JPEG 2000), PDF files or folders; - reads one input from stdin;",
                     "@FILE expands to the arguments in FILE (whitespace-separated; see --files-from)."})
     List<String> inputs = new ArrayList<>();
 
@@ -102,6 +102,10 @@ public final class OcrCommand implements Callable<Integer> {
     @Option(names = "--pdf-dpi", paramLabel = "N", defaultValue = "300",
             description = "Resolution PDF pages are rendered at for recognition (default: ${DEFAULT-VALUE}).")
     int pdfDpi;
+
+    @Option(names = "--max-pages", paramLabel = "N", defaultValue = "0",
+            description = "Refuse inputs of more than N pages (exit 5), before any page is read (default: 0, no limit).")
+    int maxPages;
 
     @Option(names = "--skip-text", description = "PDF pages that already carry text keep it and are not recognised.")
     boolean skipText;
@@ -174,6 +178,9 @@ public final class OcrCommand implements Callable<Integer> {
         if (pdfDpi < 36 || pdfDpi > 1200) {
             throw new ParameterException(spec.commandLine(), "--pdf-dpi must be between 36 and 1200, not " + pdfDpi);
         }
+        if (maxPages < 0) {
+            throw new ParameterException(spec.commandLine(), "--max-pages must be 0 (no limit) or more, not " + maxPages);
+        }
         List<OutputFormat> fmts = new ArrayList<>();
         try {
             for (String f : formats) {
@@ -222,7 +229,7 @@ public final class OcrCommand implements Callable<Integer> {
         }
         int n = jobs != null ? jobs : Runtime.getRuntime().availableProcessors();
         BatchOptions options = new BatchOptions(n, recycleAfter, regions, outputDir, toFiles, toStdout, skipExisting, pdfDpi,
-                skipText ? BatchOptions.PdfText.SKIP : BatchOptions.PdfText.OCR_ALL, engineOptions.maxPixels);
+                skipText ? BatchOptions.PdfText.SKIP : BatchOptions.PdfText.OCR_ALL, engineOptions.maxPixels, maxPages);
         OcrEngine.Builder builder = engineOptions.builder(verbosity.level());
         Console.out().flush();
         boolean batch = items.size() > 1;

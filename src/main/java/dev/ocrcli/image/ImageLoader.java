@@ -18,6 +18,7 @@ import javax.imageio.ImageReader;
 import javax.imageio.event.IIOReadWarningListener;
 import javax.imageio.metadata.IIOMetadata;
 import javax.imageio.stream.ImageInputStream;
+import com.twelvemonkeys.imageio.stream.ByteArrayImageInputStream;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.EOFException;
@@ -33,12 +34,14 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Reads image files into {@link OcrInput}s: PNG, JPEG (incl. CMYK and progressive), TIFF (every
- * page), BMP, GIF and WebP through ImageIO with the TwelveMonkeys plugins; applies EXIF
- * orientation; takes the resolution from the file's metadata.
+ * Reads image files into {@link OcrInput}s or {@link PageSource}s: PNG, JPEG (incl. CMYK and
+ * progressive), TIFF (every page, decoded one at a time), BMP, GIF and WebP through ImageIO with
+ * the TwelveMonkeys plugins, JPEG 2000 with the jai-imageio plugin; applies EXIF orientation;
+ * takes the resolution from the file's metadata.
  *
  * <p>Dimensions are checked from the header before any pixel is decoded, so a small file that
- * claims an enormous image (a decompression bomb) is refused without allocating it. Pages over
+ * claims an enormous image (a decompression bomb) is refused without allocating it: over the
+ * limits, or more pixels than a file of its size and format can encode at all. Pages over
  * Tesseract's 32767 px side limit, over {@value #TILE_BUDGET_PIXELS} pixels, or larger than the
  * heap can decode at once come back as {@link LargeImage}s that the engine reads in tiles. Every
  * failure is an {@link OcrException} with a one-line message.
@@ -50,8 +53,8 @@ public final class ImageLoader {
     public static final int TESSERACT_MAX_SIDE = 32767;
 
     static {
-        // decode in memory; the plugins on the class path register themselves on first use
-        ImageIO.setUseCache(false);
+        // decode in memory, with only the plugins we mean to use
+        ImageIOPlugins.init();
     }
 
     /** Pages with more pixels are decoded and recognised in bands. */
@@ -60,6 +63,7 @@ public final class ImageLoader {
     public static final long MAX_TILED_PIXELS = 1_100_000_000L;
 
     private final long maxPixels;
+    private final boolean colour;
 
     /** A loader limited only by Tesseract's side limit and the memory available. */
     public ImageLoader() {
@@ -71,29 +75,24 @@ public final class ImageLoader {
      *                  side limit and the Java heap)
      */
     public ImageLoader(long maxPixels) {
-        this.maxPixels = maxPixels;
+        this(maxPixels, false);
     }
 
-    /** Loads a file. */
+    /**
+     * @param maxPixels refuse pages with more pixels than this (0: no fixed limit)
+     * @param colour    keep a colour copy of colour pages ({@link Page.Decoded#colour()}), for
+     *                  searchable PDF output; costs memory, so only then
+     */
+    public ImageLoader(long maxPixels, boolean colour) {
+        this.maxPixels = maxPixels;
+        this.colour = colour;
+    }
+
+    /** Loads a file, every page decoded. */
     public OcrInput load(Path path) {
         long t0 = System.nanoTime();
         String label = path.toString();
-        if (Files.isDirectory(path)) {
-            throw new OcrException(Kind.INPUT_NOT_FOUND, label + ": is a directory");
-        }
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(path);
-        } catch (NoSuchFileException e) {
-            throw new OcrException(Kind.INPUT_NOT_FOUND, label + ": no such file");
-        } catch (AccessDeniedException e) {
-            throw new OcrException(Kind.INPUT_NOT_FOUND, label + ": permission denied");
-        } catch (OutOfMemoryError e) {
-            throw new OcrException(Kind.IMAGE_TOO_LARGE, label + ": file too large to read into memory");
-        } catch (IOException e) {
-            throw new OcrException(Kind.INPUT_NOT_FOUND, label + ": cannot read: " + e.getMessage());
-        }
-        return decode(bytes, label, t0);
+        return decode(readFile(path, label), label, t0);
     }
 
     /** Loads image bytes already in memory (e.g. standard input or an HTTP body). */
@@ -112,74 +111,208 @@ public final class ImageLoader {
     }
 
     private OcrInput decode(byte[] bytes, String label, long t0) {
+        try (PageSource src = open(bytes, label, t0)) {
+            List<Page> pages = new ArrayList<>(Math.min(src.pageCount(), 1024));
+            for (int i = 0; i < src.pageCount(); i++) {
+                pages.add(src.page(i));
+            }
+            return new OcrInput(label, pages, src.loadMillis());
+        }
+    }
+
+    /** Opens a file as pages decoded one at a time (a multi-page TIFF never sits in memory whole). */
+    public PageSource open(Path path) {
+        long t0 = System.nanoTime();
+        String label = path.toString();
+        return open(readFile(path, label), label, t0);
+    }
+
+    /** Opens image bytes already in memory as pages decoded one at a time. */
+    public PageSource open(byte[] bytes, String label) {
+        return open(bytes, label, System.nanoTime());
+    }
+
+    private static byte[] readFile(Path path, String label) {
+        if (Files.isDirectory(path)) {
+            throw new OcrException(Kind.INPUT_NOT_FOUND, label + ": is a directory");
+        }
+        try {
+            return Files.readAllBytes(path);
+        } catch (NoSuchFileException e) {
+            throw new OcrException(Kind.INPUT_NOT_FOUND, label + ": no such file");
+        } catch (AccessDeniedException e) {
+            throw new OcrException(Kind.INPUT_NOT_FOUND, label + ": permission denied");
+        } catch (OutOfMemoryError e) {
+            throw new OcrException(Kind.IMAGE_TOO_LARGE, label + ": file too large to read into memory");
+        } catch (IOException e) {
+            throw new OcrException(Kind.INPUT_NOT_FOUND, label + ": cannot read: " + e.getMessage());
+        }
+    }
+
+    private PageSource open(byte[] bytes, String label, long t0) {
         if (bytes.length == 0) {
             throw new OcrException(Kind.INPUT_UNREADABLE, label + ": empty file (0 bytes)");
         }
-        List<Page> pages = new ArrayList<>();
-        try (ImageInputStream iis = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
-            Iterator<ImageReader> readers = ImageIO.getImageReaders(iis);
-            if (!readers.hasNext()) {
-                String what = describeUnknown(bytes);
-                throw new OcrException(what.startsWith("truncated") ? Kind.INPUT_UNREADABLE : Kind.UNSUPPORTED_FORMAT, label + ": " + what);
-            }
-            ImageReader reader = readers.next();
-            String format = reader.getFormatName().toUpperCase(Locale.ROOT);
-            List<String> warnings = new ArrayList<>();
-            reader.addIIOReadWarningListener(new IIOReadWarningListener() {
-                @Override
-                public void warningOccurred(ImageReader source, String warning) {
-                    warnings.add(warning);
-                }
-            });
-            try {
-                reader.setInput(iis, false, false);
-                boolean multiPage = format.startsWith("TIF");
-                int count = multiPage ? reader.getNumImages(true) : 1;
-                if (count <= 0) {
-                    throw new OcrException(Kind.INPUT_UNREADABLE, label + ": " + format + " file holds no image");
-                }
-                int orientation = multiPage ? 1 : exifOrientation(bytes);
-                for (int i = 0; i < count; i++) {
-                    int w = reader.getWidth(i);
-                    int h = reader.getHeight(i);
-                    if (checkSize(label, w, h)) {
-                        // read later a band at a time; EXIF orientation of such pages is not applied
-                        pages.add(new Page.Tiled(i + 1, new LargeImage(bytes, i, w, h, label), dpi(reader, i)));
-                        continue;
-                    }
-                    BufferedImage img = reader.read(i);
-                    if (isTruncated(warnings)) {
-                        throw new OcrException(Kind.INPUT_UNREADABLE, label + ": truncated or corrupt " + format + " image (" + warnings.get(0) + ")");
-                    }
-                    int dpi = dpi(reader, i);
-                    GrayImage gray = GrayImage.from(img);
-                    img = null;
-                    gray = Orientation.apply(gray, orientation);
-                    pages.add(Page.of(i + 1, gray, dpi));
-                }
-            } finally {
-                reader.dispose();
-            }
+        return guard(label, () -> new Decoder(bytes, label, t0));
+    }
+
+    /** Runs a decoding step, turning whatever a decoder throws on hostile input into a one-line {@link OcrException}. */
+    private static <T> T guard(String label, java.util.concurrent.Callable<T> step) {
+        try {
+            return step.call();
         } catch (OcrException e) {
             throw e;
         } catch (OutOfMemoryError e) {
             throw new OcrException(Kind.IMAGE_TOO_LARGE, label + ": not enough memory to decode the image (raise -Xmx)");
         } catch (IIOException | EOFException e) {
             throw new OcrException(Kind.INPUT_UNREADABLE, label + ": truncated or corrupt image (" + rootMessage(e) + ")");
-        } catch (IOException | RuntimeException e) {
+        } catch (Exception | StackOverflowError e) {
             // decoders throw all kinds of unchecked exceptions on hostile input
             log.debug("decoder failure on {}", label, e);
             throw new OcrException(Kind.INPUT_UNREADABLE, label + ": truncated or corrupt image (" + rootMessage(e) + ")");
         }
-        long ms = (System.nanoTime() - t0) / 1_000_000;
-        return new OcrInput(label, pages, ms);
+    }
+
+    /**
+     * The pages of one image file: the header is read when it is opened (format, page count), each
+     * page's pixels only when that page is asked for, by one reader kept open meanwhile.
+     */
+    private final class Decoder implements PageSource {
+        private final byte[] bytes;
+        private final String label;
+        private final ImageInputStream iis;
+        private final ImageReader reader;
+        private final String format;
+        private final int count;
+        private final int orientation;
+        private final List<String> warnings = new ArrayList<>();
+        private long loadNanos;
+
+        Decoder(byte[] bytes, String label, long t0) throws IOException {
+            this.bytes = bytes;
+            this.label = label;
+            ImageInputStream in = new ByteArrayImageInputStream(bytes);
+            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+            if (!readers.hasNext()) {
+                in.close();
+                String what = describeUnknown(bytes);
+                throw new OcrException(what.startsWith("truncated") ? Kind.INPUT_UNREADABLE : Kind.UNSUPPORTED_FORMAT, label + ": " + what);
+            }
+            this.iis = in;
+            this.reader = readers.next();
+            boolean ok = false;
+            try {
+                this.format = reader.getFormatName().toUpperCase(Locale.ROOT);
+                reader.addIIOReadWarningListener(new IIOReadWarningListener() {
+                    @Override
+                    public void warningOccurred(ImageReader source, String warning) {
+                        warnings.add(warning);
+                    }
+                });
+                reader.setInput(iis, false, false);
+                boolean multiPage = format.startsWith("TIF");
+                this.count = multiPage ? reader.getNumImages(true) : 1;
+                if (count <= 0) {
+                    throw new OcrException(Kind.INPUT_UNREADABLE, label + ": " + format + " file holds no image");
+                }
+                this.orientation = multiPage ? 1 : exifOrientation(bytes);
+                // the first page's header now: a decompression bomb is refused before anything is decoded
+                checkSize(label, format, bytes.length, reader.getWidth(0), reader.getHeight(0));
+                ok = true;
+            } finally {
+                if (!ok) {
+                    close();
+                }
+            }
+            loadNanos = System.nanoTime() - t0;
+        }
+
+        @Override
+        public String source() {
+            return label;
+        }
+
+        @Override
+        public int pageCount() {
+            return count;
+        }
+
+        @Override
+        public int[] pageSize(int index) {
+            return guard(label, () -> {
+                int w = reader.getWidth(index);
+                int h = reader.getHeight(index);
+                return orientation >= 5 ? new int[] {h, w} : new int[] {w, h};
+            });
+        }
+
+        @Override
+        public int pageDpi(int index) {
+            return dpi(reader, index);
+        }
+
+        @Override
+        public Page page(int index) {
+            long t0 = System.nanoTime();
+            String where = count > 1 ? label + ": page " + (index + 1) : label;
+            try {
+                return guard(where, () -> decodePage(index, where));
+            } finally {
+                loadNanos += System.nanoTime() - t0;
+            }
+        }
+
+        private Page decodePage(int i, String where) throws IOException {
+            int w = reader.getWidth(i);
+            int h = reader.getHeight(i);
+            int dpi = dpi(reader, i);
+            if (checkSize(where, format, bytes.length, w, h)) {
+                // read later a band at a time; EXIF orientation of such pages is not applied
+                return new Page.Tiled(i + 1, new LargeImage(bytes, i, w, h, label), dpi);
+            }
+            warnings.clear();
+            BufferedImage img = reader.read(i);
+            if (isTruncated(warnings)) {
+                throw new OcrException(Kind.INPUT_UNREADABLE, where + ": truncated or corrupt " + format + " image (" + warnings.get(0) + ")");
+            }
+            GrayImage gray = Orientation.apply(GrayImage.from(img), orientation);
+            Picture picture = colour ? picture(img, gray) : null;
+            return Page.of(i + 1, gray, dpi, picture);
+        }
+
+        /** The page in colour for a searchable PDF, or null when it is grey. */
+        private Picture picture(BufferedImage img, GrayImage gray) {
+            if (!Colour.hasColour(img)) {
+                return null;
+            }
+            if (format.equals("JPEG") && orientation == 1 && Jpegs.embeddable(bytes) && count == 1) {
+                return new Picture.Jpeg(bytes, gray.width(), gray.height());
+            }
+            boolean lossy = format.equals("JPEG") || format.equals("WEBP") || format.startsWith("JPEG2000") || format.startsWith("JPEG 2000");
+            return new Picture.Pixels(Colour.orient(Colour.opaqueRgb(img), orientation), lossy);
+        }
+
+        @Override
+        public long loadMillis() {
+            return loadNanos / 1_000_000;
+        }
+
+        @Override
+        public void close() {
+            try {
+                reader.dispose();
+                iis.close();
+            } catch (IOException | RuntimeException e) {
+                log.debug("closing {}: {}", label, e.toString());
+            }
+        }
     }
 
     /**
      * Refuses absurd sizes; says whether the page must be read in tiles (over Tesseract's side
      * limit, over the tile budget, or more than the heap can decode at once).
      */
-    private boolean checkSize(String label, int w, int h) {
+    private boolean checkSize(String label, String format, long fileBytes, int w, int h) {
         if (w <= 0 || h <= 0) {
             throw new OcrException(Kind.INPUT_UNREADABLE, label + ": invalid image size " + w + "x" + h);
         }
@@ -192,14 +325,40 @@ public final class ImageLoader {
             throw new OcrException(Kind.IMAGE_TOO_LARGE, label + ": image is " + w + "x" + h + " px ("
                     + megapixels(pixels) + " MP), over the " + megapixels(MAX_TILED_PIXELS) + " MP ocr-cli reads even in tiles");
         }
+        long least = minimumBytes(format, w, h);
+        if (fileBytes < least) {
+            throw new OcrException(Kind.INPUT_UNREADABLE, label + ": truncated or corrupt " + format + " image (its header declares "
+                    + w + "x" + h + " px, " + megapixels(pixels) + " MP, which no " + format + " file of " + size(fileBytes)
+                    + " can hold: truncated, or a decompression bomb)");
+        }
         if (w > TESSERACT_MAX_SIDE || h > TESSERACT_MAX_SIDE || pixels > TILE_BUDGET_PIXELS) {
             return true;
         }
         // Decoding takes up to 4 bytes per pixel plus the 1-byte grey copy.
-        long need = pixels * 5;
+        long need = pixels * (colour ? 8 : 5);
         Runtime rt = Runtime.getRuntime();
         long free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
         return need > free;
+    }
+
+    /**
+     * The fewest bytes a file of this format can encode {@code w x h} pixels in, with a margin of
+     * two for safety; 0 for formats whose compression has no such bound (TIFF with CCITT or JBIG,
+     * WebP, RLE bitmaps). PNG: deflate expands a byte to at most 1032 (rows of 1 bit per pixel and a
+     * filter byte); GIF: an LZW code of 12 bits stands for at most 4096 pixels; JPEG: every 8x8
+     * block takes at least one bit.
+     */
+    static long minimumBytes(String format, long w, long h) {
+        return switch (format) {
+            case "PNG" -> h * (1 + (w + 7) / 8) / 1032 / 2;
+            case "GIF" -> w * h / 2731 / 2;
+            case "JPEG" -> w * h / 64 / 8 / 2;
+            default -> 0;
+        };
+    }
+
+    private static String size(long bytes) {
+        return bytes < 10_000 ? bytes + " bytes" : bytes < 10_000_000 ? bytes / 1000 + " KB" : bytes / 1_000_000 + " MB";
     }
 
     private static String megapixels(long px) {
@@ -221,27 +380,25 @@ public final class ImageLoader {
         while (t.getCause() != null && t.getCause() != t) {
             t = t.getCause();
         }
-        String m = t.getMessage();
-        String msg = m == null || m.isBlank() ? t.getClass().getSimpleName() : m;
-        return msg.replaceAll("\\s+", " ").trim();
+        return Messages.reason(t);
     }
 
     /** Names formats we recognise but do not read, so the error says what the file is. */
     static String describeUnknown(byte[] b) {
-        if (startsWith(b, "%PDF")) {
+        if (Inputs.isPdf(b)) {
             return "unsupported format: PDF (not an image)";
         }
         if (b.length > 12 && new String(b, 4, 8, java.nio.charset.StandardCharsets.ISO_8859_1).matches("ftyp(heic|heix|mif1|avif)")) {
             return "unsupported format: HEIF/AVIF";
         }
         if (startsWith(b, "\0\0\0\fjP  ") || startsWith(b, "\u00ff\u004f\u00ff\u0051")) {
-            return "unsupported format: JPEG 2000";
+            return ImageIOPlugins.jpeg2000() ? "truncated or corrupt image (JPEG 2000 header unreadable)" : "unsupported format: JPEG 2000";
         }
         if (startsWith(b, "\u0089PNG") || startsWith(b, "\u00ff\u00d8\u00ff") || startsWith(b, "GIF8") || startsWith(b, "II*\0")
                 || startsWith(b, "MM\0*") || startsWith(b, "BM") || startsWith(b, "RIFF")) {
             return "truncated or corrupt image (header unreadable)";
         }
-        return "not an image (unrecognised format; PNG, JPEG, TIFF, BMP, GIF and WebP are supported)";
+        return "not an image (unrecognised format; PNG, JPEG, TIFF, BMP, GIF, WebP and JPEG 2000 are supported)";
     }
 
     private static boolean startsWith(byte[] b, String magic) {

@@ -3,12 +3,13 @@ package dev.ocrcli.image;
 import dev.ocrcli.OcrException;
 import dev.ocrcli.OcrException.Kind;
 
+import com.twelvemonkeys.imageio.stream.ByteArrayImageInputStream;
+
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 import java.awt.Rectangle;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.Iterator;
 
@@ -23,6 +24,10 @@ public final class LargeImage {
     private final int width;
     private final int height;
     private final String label;
+
+    static {
+        ImageIOPlugins.init();
+    }
 
     LargeImage(byte[] encoded, int index, int width, int height, String label) {
         this.encoded = encoded;
@@ -42,8 +47,11 @@ public final class LargeImage {
 
     /** Decodes just the rectangle {@code (x, y, w, h)} into grey pixels. */
     public GrayImage read(int x, int y, int w, int h) {
-        try (ImageInputStream iis = ImageIO.createImageInputStream(new ByteArrayInputStream(encoded))) {
+        try (ImageInputStream iis = new ByteArrayImageInputStream(encoded)) {
             Iterator<ImageReader> readers = ImageIO.getImageReaders(iis);
+            if (!readers.hasNext()) {
+                throw new OcrException(Kind.INPUT_UNREADABLE, label + ": truncated or corrupt image (no decoder)");
+            }
             ImageReader reader = readers.next();
             try {
                 reader.setInput(iis, false, true);
@@ -53,8 +61,10 @@ public final class LargeImage {
             } finally {
                 reader.dispose();
             }
-        } catch (IOException | RuntimeException e) {
-            throw new OcrException(Kind.INPUT_UNREADABLE, label + ": truncated or corrupt image (" + e.getMessage() + ")", e);
+        } catch (OcrException e) {
+            throw e;
+        } catch (IOException | RuntimeException | StackOverflowError e) {
+            throw new OcrException(Kind.INPUT_UNREADABLE, label + ": truncated or corrupt image (" + Messages.reason(e) + ")", e);
         } catch (OutOfMemoryError e) {
             throw new OcrException(Kind.IMAGE_TOO_LARGE, label + ": not enough memory for a " + w + "x" + h + " band (raise -Xmx)");
         }

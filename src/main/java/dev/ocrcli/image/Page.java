@@ -19,7 +19,12 @@ public sealed interface Page permits Page.Decoded, Page.Tiled {
 
     /** An ordinary page, decoded. */
     static Decoded of(int pageNumber, GrayImage image, int dpi) {
-        return new Decoded(pageNumber, image, dpi);
+        return new Decoded(pageNumber, image, dpi, null);
+    }
+
+    /** A decoded page with its colour picture (for searchable PDF output; null for none). */
+    static Decoded of(int pageNumber, GrayImage image, int dpi, Picture colour) {
+        return new Decoded(pageNumber, image, dpi, colour);
     }
 
     /**
@@ -28,12 +33,22 @@ public sealed interface Page permits Page.Decoded, Page.Tiled {
      * @param pageNumber 1-based page number within its input
      * @param image      the pixels, grey, upright (EXIF orientation applied)
      * @param dpi        resolution from the file's metadata, 0 when it has none
+     * @param colour     the page in colour, kept only when a searchable PDF is written and the
+     *                   input has colour; null otherwise (the PDF then shows {@code image})
      */
-    record Decoded(int pageNumber, GrayImage image, int dpi) implements Page {
+    record Decoded(int pageNumber, GrayImage image, int dpi, Picture colour) implements Page {
         public Decoded {
             if (image == null) {
                 throw new IllegalArgumentException("a decoded page needs its image");
             }
+            if (colour != null && (colour.width() != image.width() || colour.height() != image.height())) {
+                throw new IllegalArgumentException("colour picture " + colour.width() + "x" + colour.height() + " for a "
+                        + image.width() + "x" + image.height() + " page");
+            }
+        }
+
+        public Decoded(int pageNumber, GrayImage image, int dpi) {
+            this(pageNumber, image, dpi, null);
         }
 
         @Override

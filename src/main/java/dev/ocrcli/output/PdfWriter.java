@@ -1,6 +1,7 @@
 package dev.ocrcli.output;
 
 import dev.ocrcli.image.GrayImage;
+import dev.ocrcli.image.Picture;
 import dev.ocrcli.result.OcrResult;
 import dev.ocrcli.result.PageResult;
 
@@ -27,6 +28,16 @@ public final class PdfWriter implements ResultWriter {
          * @param image the page image, or null for a white page of the same size
          */
         void add(PageResult page, GrayImage image) throws IOException;
+
+        /**
+         * Adds a page showing its colour picture when it has one (the text layer still follows
+         * {@code page}'s boxes, in pixels of {@code image}, which the picture matches in size).
+         *
+         * @param colour the page in colour, or null to show {@code image}
+         */
+        default void add(PageResult page, GrayImage image, Picture colour) throws IOException {
+            add(page, image);
+        }
 
         /** Writes the document; call once. */
         void save(OutputStream out) throws IOException;

@@ -1,6 +1,7 @@
 package dev.ocrcli.output;
 
 import dev.ocrcli.image.GrayImage;
+import dev.ocrcli.image.Picture;
 import dev.ocrcli.result.Box;
 import dev.ocrcli.result.Line;
 import dev.ocrcli.result.PageResult;
@@ -16,6 +17,7 @@ import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.apache.pdfbox.pdmodel.graphics.image.JPEGFactory;
 import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.apache.pdfbox.pdmodel.graphics.state.RenderingMode;
@@ -34,6 +36,8 @@ final class SearchablePdf implements PdfWriter.PageSink {
     private static final Logger log = LoggerFactory.getLogger(SearchablePdf.class);
     /** Resolution assumed for pages whose resolution is unknown. */
     static final int DEFAULT_DPI = 300;
+    /** JPEG quality of colour pages re-encoded for the PDF (scans and photos). */
+    private static final float JPEG_QUALITY = 0.85f;
     private static final List<Path> FONT_CANDIDATES = List.of(
             Path.of("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"),
             Path.of("/usr/share/fonts/TTF/DejaVuSans.ttf"),
@@ -49,6 +53,27 @@ final class SearchablePdf implements PdfWriter.PageSink {
 
     @Override
     public void add(PageResult p, GrayImage image) throws IOException {
+        add(p, image, null);
+    }
+
+    /**
+     * The picture: a colour input's own JPEG bytes as they are, colour pixels as JPEG when the
+     * source was lossy or a rendered PDF page (a scan; lossless would be ten times the size) and
+     * lossless otherwise; grey pages grey and lossless (Flate).
+     */
+    private PDImageXObject picture(GrayImage image, Picture colour) throws IOException {
+        if (colour instanceof Picture.Jpeg jpeg) {
+            return JPEGFactory.createFromByteArray(doc, jpeg.bytes());
+        }
+        if (colour instanceof Picture.Pixels px) {
+            return px.photo() ? JPEGFactory.createFromImage(doc, px.image(), JPEG_QUALITY)
+                    : LosslessFactory.createFromImage(doc, px.image());
+        }
+        return LosslessFactory.createFromImage(doc, image.toBufferedImage());
+    }
+
+    @Override
+    public void add(PageResult p, GrayImage image, Picture colour) throws IOException {
         int dpi = p.dpi() > 0 ? p.dpi() : DEFAULT_DPI;
         float s = 72f / dpi;
         float pw = p.width() * s;
@@ -58,8 +83,7 @@ final class SearchablePdf implements PdfWriter.PageSink {
         PDFont f = font();
         try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
             if (image != null) {
-                PDImageXObject x = LosslessFactory.createFromImage(doc, image.toBufferedImage());
-                cs.drawImage(x, 0, 0, pw, ph);
+                cs.drawImage(picture(image, colour), 0, 0, pw, ph);
             }
             cs.beginText();
             cs.setRenderingMode(RenderingMode.NEITHER);

@@ -177,7 +177,7 @@ class CliTest {
         assertOneLineError(Cli.run(truncated.toString()), ExitCodes.INPUT_UNREADABLE, "truncated.png: truncated or corrupt");
         assertOneLineError(Cli.run(badJpeg.toString()), ExitCodes.INPUT_UNREADABLE, "bad.jpg: truncated or corrupt");
         assertOneLineError(Cli.run(text.toString()), ExitCodes.INPUT_UNREADABLE, "notes.txt: not an image");
-        assertOneLineError(Cli.run(pdf.toString()), ExitCodes.INPUT_UNREADABLE, "doc.pdf: truncated or corrupt PDF");
+        assertOneLineError(Cli.run(pdf.toString()), ExitCodes.INPUT_UNREADABLE, "doc.pdf: unreadable PDF (");
         // over 32767 px it would be read in tiles, but this header has no pixels behind it
         assertOneLineError(Cli.run(wide.toString()), ExitCodes.INPUT_UNREADABLE, "wide.png: truncated or corrupt");
         assertOneLineError(Cli.run(bomb.toString()), ExitCodes.IMAGE_TOO_LARGE, "100000x100000");

@@ -1,0 +1,33 @@
+package dev.ocrcli.fuzz;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.ocrcli.OcrException;
+import dev.ocrcli.image.PageSource;
+import dev.ocrcli.image.PdfLoader;
+
+/**
+ * Fuzz target: any bytes through the PDF loader (opening, the page tree, rendering, the text
+ * layer) at a low resolution; only {@link OcrException} may come out. Seed corpus in
+ * {@code src/test/resources/dev/ocrcli/fuzz/PdfFuzzTestInputs/}.
+ */
+class PdfFuzzTest {
+    static {
+        // the decoders' warnings about every broken input would fill the log and slow the fuzzer
+        dev.ocrcli.image.ThirdPartyLogging.configure(0);
+    }
+
+    private static final PdfLoader LOADER = new PdfLoader(36, 4_000_000);
+
+    @FuzzTest(maxDuration = "60s")
+    void pdfs(byte[] data) {
+        try (PageSource src = LOADER.open(data, "fuzz")) {
+            int n = Math.min(src.pageCount(), 3);
+            for (int i = 0; i < n; i++) {
+                src.existingText(i);
+                src.page(i);
+            }
+        } catch (OcrException e) {
+            Contract.checkMessage(e);
+        }
+    }
+}
