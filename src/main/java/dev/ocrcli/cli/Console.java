@@ -20,12 +20,13 @@ import java.nio.charset.StandardCharsets;
  * <p>Standard error can carry a status line (the progress bar) at the bottom of a terminal:
  * every message written to stderr, through {@link #err()} or {@link System#err} (which
  * {@link #install()} points here, so log lines are included), first takes the status line away,
- * and once the message's line is complete the status line is drawn again below it.
+ * and once the message's line is complete the status line is drawn again below it. Results
+ * written to stdout on the same terminal do the same, so text and bar never share a line.
  */
 final class Console {
-    private static final OutputStream STDOUT = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16);
-    private static final PrintWriter OUT = new PrintWriter(new OutputStreamWriter(STDOUT, StandardCharsets.UTF_8), false);
     private static final StatusStream STDERR = new StatusStream(new FileOutputStream(FileDescriptor.err));
+    private static final OutputStream STDOUT = new BufferedOutputStream(new StdoutStream(new FileOutputStream(FileDescriptor.out)), 1 << 16);
+    private static final PrintWriter OUT = new PrintWriter(new OutputStreamWriter(STDOUT, StandardCharsets.UTF_8), false);
     private static final PrintWriter ERR = new PrintWriter(new OutputStreamWriter(STDERR, StandardCharsets.UTF_8), true);
 
     private Console() {}
@@ -91,6 +92,42 @@ final class Console {
         };
     }
 
+    /** Standard output: while a status line is up and stdout is a terminal too, writes go around it. */
+    private static final class StdoutStream extends OutputStream {
+        private final OutputStream raw;
+        private Boolean terminal;
+
+        StdoutStream(OutputStream raw) {
+            this.raw = raw;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            if (STDERR.hasStatus() && onTerminal()) {
+                STDERR.writeAround(raw, b, off, len);
+            } else {
+                raw.write(b, off, len);
+            }
+        }
+
+        @Override
+        public void flush() throws IOException {
+            raw.flush();
+        }
+
+        private synchronized boolean onTerminal() {
+            if (terminal == null) {
+                terminal = Tty.isTerminal(Tty.STDOUT);
+            }
+            return terminal;
+        }
+    }
+
     /**
      * Standard error with an optional status line below everything else: a write takes the line
      * away first and, once it ends a line, draws it again. All methods hold the stream's lock, so
@@ -129,6 +166,24 @@ final class Console {
         @Override
         public synchronized void flush() throws IOException {
             raw.flush();
+        }
+
+        synchronized boolean hasStatus() {
+            return status != null;
+        }
+
+        /** Writes to another stream on the same terminal (stdout): the status line goes away first and comes back after a full line. */
+        synchronized void writeAround(OutputStream other, byte[] b, int off, int len) throws IOException {
+            if (len == 0) {
+                return;
+            }
+            hide();
+            other.write(b, off, len);
+            other.flush();
+            atLineStart = b[off + len - 1] == '\n';
+            if (atLineStart) {
+                draw();
+            }
         }
 
         /** Shows (or replaces) the status line; it waits below a message whose line is not finished yet. */

@@ -101,6 +101,29 @@ class TerminalTest {
     }
 
     @Test
+    void resultsOnTheSameTerminalNeverShareALineWithTheBar() throws Exception {
+        Path four = Files.createDirectories(dir.resolve("four"));
+        for (int i = 0; i < 4; i++) {
+            Files.copy(batch.resolve(String.format("p%02d.png", i)), four.resolve(String.format("p%02d.png", i)));
+        }
+        String tty;
+        try (Pty p = Pty.start(ocr(four.toString(), "-j", "1", "--lang", "eng"), "", dir, null)) {
+            assertEquals(0, p.exitCode(Duration.ofSeconds(180)), Pty.printable(p.output()));
+            tty = p.output();
+        }
+        int results = 0;
+        for (int at = tty.indexOf("of the progress test"); at >= 0; at = tty.indexOf("of the progress test", at + 1)) {
+            results++;
+            String line = tty.substring(tty.lastIndexOf('\n', at) + 1, at);
+            int bar = line.lastIndexOf("pages/s");
+            assertTrue(bar < 0 || line.indexOf("\r\033[K", bar) > 0,
+                    "the bar is erased before a result is printed on its line: " + Pty.printable(line));
+        }
+        assertEquals(24, results, "six lines of four pages: " + Pty.printable(tty));
+        assertTrue(FRAME.matcher(tty.substring(tty.lastIndexOf("of the progress test"))).find(), "the bar comes back below the results");
+    }
+
+    @Test
     void ctrlCPrintsTheSummarySoFarKeepsFinishedFilesAndExits130() throws Exception {
         Path outDir = dir.resolve("interrupted");
         int exit;
