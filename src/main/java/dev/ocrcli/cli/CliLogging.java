@@ -2,10 +2,14 @@ package dev.ocrcli.cli;
 
 import org.slf4j.ILoggerFactory;
 import org.slf4j.Logger;
+import org.slf4j.Marker;
+import org.slf4j.event.Level;
+import org.slf4j.event.LoggingEvent;
 import org.slf4j.simple.SimpleLogger;
 import org.slf4j.simple.SimpleLoggerFactory;
 import org.slf4j.simple.SimpleServiceProvider;
 
+import java.io.PrintStream;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -25,6 +29,8 @@ public final class CliLogging extends SimpleServiceProvider {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS", Locale.ROOT);
     /** Whether debug lines carry time, thread and logger (set by {@link #configure}). */
     private static volatile boolean detailed;
+    /** Whether a logged exception's stack trace follows its line: only with {@code -v}. */
+    private static volatile boolean stackTraces;
 
     private ILoggerFactory factory;
 
@@ -46,6 +52,7 @@ public final class CliLogging extends SimpleServiceProvider {
      */
     static void configure(int verbosity) {
         detailed = verbosity > 1;
+        stackTraces = verbosity > 0;
         setIfAbsent("slf4j.provider", CliLogging.class.getName());
         // the line slf4j prints when a provider is named explicitly is noise for a user
         setIfAbsent("slf4j.internal.verbosity", "WARN");
@@ -81,6 +88,31 @@ public final class CliLogging extends SimpleServiceProvider {
 
         CliLogger(String name) {
             super(name);
+        }
+
+        /**
+         * Markers are left out: slf4j-simple prints them before the message, so commons-logging's
+         * (PDFBox logs through it) read {@code ocr-cli: error:  COMMONS-LOGGING Cannot read ...}.
+         */
+        @Override
+        protected void handleNormalizedLoggingCall(Level level, Marker marker, String pattern, Object[] args, Throwable t) {
+            super.handleNormalizedLoggingCall(level, null, pattern, args, t);
+        }
+
+        @Override
+        public void log(LoggingEvent event) {
+            Object[] args = event.getArgumentArray();
+            if (isLevelEnabled(event.getLevel().toInt())) {
+                super.handleNormalizedLoggingCall(event.getLevel(), null, event.getMessage(), args, event.getThrowable());
+            }
+        }
+
+        /** Every problem is one line unless {@code -v}: a library's stack trace too. */
+        @Override
+        protected void writeThrowable(Throwable t, PrintStream out) {
+            if (stackTraces) {
+                super.writeThrowable(t, out);
+            }
         }
 
         @Override

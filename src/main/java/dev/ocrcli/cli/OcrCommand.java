@@ -44,7 +44,7 @@ import java.util.stream.Stream;
 @Command(name = "ocr-cli", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, sortOptions = false,
         usageHelpAutoWidth = true,
         customSynopsis = {"ocr-cli [OPTIONS] INPUT...",
-            "       ocr-cli COMMAND [ARGS]    (commands: help, langs, eval, serve, completion)"},
+            "       ocr-cli COMMAND [ARGS]   (COMMAND: help, langs, eval, serve, completion)"},
         description = {"Recognise text in images and PDFs with Tesseract and print it on stdout, or write files with --output-dir.", ""},
         subcommands = {CommandLine.HelpCommand.class, LangsCommand.class, EvalCommand.class, ServeCommand.class, CompletionCommand.class},
         footer = {"", "With several inputs the good ones are still printed; the exit code is that of the first failure "
