@@ -1,18 +1,28 @@
 #!/usr/bin/env bash
 # Installs what a fresh Debian/Ubuntu machine lacks for ocr-cli's main job, tests and
-# benchmarks, then builds target/ocr-cli.jar. Safe to run again: it only installs what is missing.
+# benchmarks, builds target/ocr-cli.jar and puts an `ocr-cli` command on PATH.
+# Safe to run again: it only installs what is missing.
 #
-#   tesseract-ocr-rus      Russian model (the main job and tests use eng+rus; eng ships in the jar)
-#   tesseract-ocr-ell      Greek model: the tests of --lang auto read a Greek page
-#   tesseract-ocr          Debian's tesseract CLI and training tools (benchmarks compare against it)
-#   fonts-dejavu ...       fonts with Latin, Cyrillic and the rare letters, to render test images
-#   hyperfine              repeated timing in bench/
-#   curl, jq               the server tests run the README's and docs' curl examples as written
+#   tesseract-ocr-rus       Russian model (the main job and tests use eng+rus; eng ships in the jar)
+#   tesseract-ocr-ell       Greek model: the tests of --lang auto read a Greek page
+#   tesseract-ocr-script-latn, tesseract-ocr-script-cyrl
+#                           Latin and Cyrillic script models (--lang Latin; tests of rare letters)
+#   tesseract-ocr           Debian's tesseract CLI and training tools (benchmarks compare against it)
+#   fonts-dejavu-core, fonts-freefont-ttf, fonts-liberation2
+#                           fonts with Latin, Cyrillic and the rare letters, to render test images
+#   hyperfine               repeated timing in bench/
+#   zsh                     the test of `ocr-cli completion zsh`
+#   curl, jq                the server tests run the README's and docs' curl examples as written
+#
+# Then, unless --no-build: builds the jar, makes the class-data-sharing archive `./ocr` uses, and
+# installs the `ocr-cli` launcher (a link to this checkout's `./ocr`) into $OCR_CLI_BIN_DIR, by
+# default /usr/local/bin when run as root, else ~/.local/bin. Remove it with `rm "$(command -v ocr-cli)"`.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
+here="$(pwd -P)"
 
 packages=(tesseract-ocr tesseract-ocr-rus tesseract-ocr-ell tesseract-ocr-script-latn tesseract-ocr-script-cyrl
-          fonts-dejavu-core fonts-freefont-ttf fonts-liberation2 hyperfine curl jq)
+          fonts-dejavu-core fonts-freefont-ttf fonts-liberation2 hyperfine zsh curl jq)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -24,7 +34,27 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
 fi
 
-if [ "${1:-}" != "--no-build" ]; then
-  echo "setup: building target/ocr-cli.jar" >&2
-  mvn -B -q -DskipTests package >&2
+if [ "${1:-}" = "--no-build" ]; then
+  exit 0
 fi
+
+echo "setup: building target/ocr-cli.jar" >&2
+# -Dstyle.color=never and jansi.noreset: Debian's Maven 3.8 writes colour resets (ESC[0m) even in batch mode
+MAVEN_OPTS="${MAVEN_OPTS:-} -Djansi.noreset=true" mvn -B -q -Dstyle.color=never -DskipTests package >&2
+# the first run of ./ocr makes the class-data-sharing archive (target/ocr-cli.jsa) later starts use
+./ocr --version >/dev/null
+
+if [ -n "${OCR_CLI_BIN_DIR:-}" ]; then
+  bin="$OCR_CLI_BIN_DIR"
+elif [ "$(id -u)" -eq 0 ]; then
+  bin=/usr/local/bin
+else
+  bin="$HOME/.local/bin"
+fi
+mkdir -p "$bin"
+ln -sfn "$here/ocr" "$bin/ocr-cli"
+echo "setup: installed the ocr-cli command: $bin/ocr-cli -> $here/ocr (remove it with: rm $bin/ocr-cli)" >&2
+case ":$PATH:" in
+  *":$bin:"*) ;;
+  *) echo "setup: $bin is not on your PATH; add it, e.g.: echo 'export PATH=\"$bin:\$PATH\"' >> ~/.bashrc" >&2 ;;
+esac

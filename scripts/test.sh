@@ -5,7 +5,8 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 bash scripts/setup.sh --no-build
-mvn -B verify "$@"
+# no colour escapes from Maven in logs (Debian's Maven 3.8 writes resets even with -B)
+MAVEN_OPTS="${MAVEN_OPTS:-} -Djansi.noreset=true" mvn -B -Dstyle.color=never verify "$@"
 rounds="${OCR_FUZZ_ROUNDS:-1}"
 if [ "$rounds" != 0 ]; then
   bash scripts/fuzz.sh "$rounds"

@@ -1,14 +1,26 @@
 package dev.ocrcli.cli;
 
 import dev.ocrcli.engine.OcrEngine;
+import dev.ocrcli.pipeline.Steps;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Options that configure the engine, shared by every command that recognises text. */
 public final class EngineMixin {
+    /** Page segmentation modes that read text: Tesseract's 0 only detects orientation and reads none. */
+    static final int PSM_MIN = 1;
+    static final int PSM_MAX = 13;
+    static final String PSM_RANGE = PSM_MIN + ".." + PSM_MAX;
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
+
     @Option(names = {"-l", "--lang"}, paramLabel = "LANGS", defaultValue = "eng",
             description = "Languages, joined by + or , (default: ${DEFAULT-VALUE}), e.g. eng+rus; or auto: chosen page by page "
                     + "from the script Tesseract detects (Latin and Cyrillic: eng+rus; Greek: ell+eng; ...).")
@@ -18,7 +30,8 @@ public final class EngineMixin {
     Path tessdata;
 
     @Option(names = "--psm", paramLabel = "N", defaultValue = "3",
-            description = "Page segmentation mode 1..13, as Tesseract's (default: ${DEFAULT-VALUE}, automatic).")
+            description = "Page segmentation mode " + PSM_RANGE + ", as Tesseract's (default: ${DEFAULT-VALUE}, automatic; "
+                    + "6 one block, 7 one line, 11 sparse text). Tesseract's 0 only detects orientation and reads no text.")
     int psm;
 
     @Option(names = "--oem", paramLabel = "N", defaultValue = "3",
@@ -26,27 +39,55 @@ public final class EngineMixin {
     int oem;
 
     @Option(names = "--dpi", paramLabel = "N", defaultValue = "0",
-            description = "Resolution of the input, overriding the file's own (default: from the file, else estimated).")
+            description = "Resolution of the input, 1..2400, overriding the file's own (default: from the file, else estimated).")
     int dpi;
 
     @Option(names = "-c", paramLabel = "NAME=VALUE", description = "Set any Tesseract variable; repeatable.")
-    Map<String, String> variables = new LinkedHashMap<>();
+    List<String> variables = new ArrayList<>();
 
     @Option(names = "--max-size", paramLabel = "PX", defaultValue = "0",
             description = "Shrink images whose longest side exceeds PX pixels (default: no limit).")
     int maxSize;
 
     @Option(names = "--max-pixels", paramLabel = "N", defaultValue = "0",
-            description = "Refuse images with more than N pixels, checked before decoding (default: only Tesseract's 32767 px per side and the Java heap).")
+            description = "Refuse images with more than N pixels, checked before decoding (default: no fixed limit; "
+                    + "larger images are read in tiles, up to 1.1 gigapixels).")
     long maxPixels;
 
-    @Option(names = "--preprocess", paramLabel = "STEPS", defaultValue = "auto",
-            description = "Image preprocessing: auto (default; each step acts only when the page needs it), none, or steps from "
-                    + "invert,normalize,denoise,deskew,rules,rescale,pad,spaces,orient,sparse,scripts,letters,bars.")
+    @Option(names = "--preprocess", paramLabel = "STEPS", defaultValue = "auto", completionCandidates = StepNames.class,
+            description = "Image preprocessing: auto (default: every step, each acting only when the page needs it), none, "
+                    + "or steps separated by commas, e.g. deskew,rescale. The steps: ${COMPLETION-CANDIDATES}.")
     String preprocess;
 
-    /** A builder holding these options. */
+    /** The steps of the pipeline, in order, for the help and the shell completion: from the pipeline's own list. */
+    static final class StepNames extends ArrayList<String> {
+        private static final long serialVersionUID = 1L;
+
+        StepNames() {
+            super(Steps.names());
+        }
+    }
+
+    /**
+     * A builder holding these options, checked here so that a bad value names its option and is
+     * a usage error.
+     */
     public OcrEngine.Builder builder(int verbosity) {
+        if (psm < PSM_MIN || psm > PSM_MAX) {
+            throw usage("--psm must be " + PSM_RANGE + ", not " + psm + (psm == 0 ? " (0 only detects orientation and reads no text)" : ""));
+        }
+        if (oem < 0 || oem > 3) {
+            throw usage("--oem must be 0..3, not " + oem);
+        }
+        if (dpi < 0 || dpi > 2400) {
+            throw usage("--dpi must be 1..2400, not " + dpi);
+        }
+        if (maxSize < 0) {
+            throw usage("--max-size must not be negative, not " + maxSize);
+        }
+        if (maxPixels < 0) {
+            throw usage("--max-pixels must not be negative, not " + maxPixels);
+        }
         OcrEngine.Builder b = OcrEngine.builder()
                 .languages(languages)
                 .tessdata(tessdata)
@@ -57,7 +98,17 @@ public final class EngineMixin {
                 .maxPixels(maxPixels)
                 .preprocess(preprocess)
                 .tesseractMessages(verbosity > 0);
-        variables.forEach(b::variable);
+        for (String v : variables) {
+            int eq = v.indexOf('=');
+            if (eq <= 0) {
+                throw usage("-c needs NAME=VALUE, not '" + v + "'");
+            }
+            b.variable(v.substring(0, eq), v.substring(eq + 1));
+        }
         return b;
+    }
+
+    private ParameterException usage(String message) {
+        return new ParameterException(command.commandLine(), message);
     }
 }

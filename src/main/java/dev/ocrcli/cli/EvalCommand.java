@@ -33,18 +33,18 @@ import java.util.regex.PatternSyntaxException;
 
 /** {@code ocr-cli eval DIR}: recognise a folder with ground truth and print CER, WER and word accuracy. */
 @Command(name = "eval", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, sortOptions = false,
-        usageHelpAutoWidth = true,
+        usageHelpAutoWidth = true, abbreviateSynopsis = true,
         description = {"Recognise every image of DIR that has ground truth and print per-file scores, then means.",
             "Text ground truth NAME.gt.txt gives CER and WER; hOCR ground truth NAME.truth.hocr or NAME.hocr gives "
                 + "order-free word accuracy and precision. Same definitions as tools/cer.py and tools/wordacc.py "
                 + "(see docs/eval.md).", ""},
-        footerHeading = "%nExit codes:%n",
-        footer = {
-            "  0  every file was evaluated (files that failed to load are reported and scored as empty output)",
-            "  2  usage error (bad option, glob or regular expression)",
-            "  3  DIR or --gt not found, or no ground truth in them (after --include/--exclude)",
-            "  4  a ground-truth file is unreadable (not UTF-8)",
-            "  6  language pack missing; other engine failures as for ocr-cli"})
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:every file was evaluated (files that failed to load are reported and scored as empty output)",
+            "2:usage error: bad option, glob or regular expression",
+            "3:DIR or --gt not found, or no ground truth in them (after --include/--exclude)",
+            "4:a ground-truth file is unreadable (not UTF-8)",
+            "6:language pack missing; other engine failures as for ocr-cli (see ocr-cli --help)"})
 public final class EvalCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -12,9 +12,10 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /** {@code ocr-cli langs}: list, install and remove language packs. */
-@Command(name = "langs", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(name = "langs", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, usageHelpAutoWidth = true,
+        synopsisSubcommandLabel = "COMMAND",
         description = "Manage language packs (Tesseract .traineddata models).",
-        subcommands = {LangsListCommand.class, LangsInstallCommand.class, LangsRemoveCommand.class})
+        subcommands = {LangsListCommand.class, LangsInstallCommand.class, LangsRemoveCommand.class, CommandLine.HelpCommand.class})
 public final class LangsCommand implements Runnable {
     @Spec
     CommandSpec spec;

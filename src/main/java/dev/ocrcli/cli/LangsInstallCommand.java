@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code ocr-cli langs install NAME...}: download, verify and install language packs. */
-@Command(name = "install", mixinStandardHelpOptions = true,
+@Command(name = "install", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
         description = {"Download a language pack, check that it loads, and move it into place atomically.",
             "Default source: " + LanguageInstaller.DEFAULT_BASE_URL})
 public final class LangsInstallCommand implements Callable<Integer> {
@@ -36,7 +36,7 @@ public final class LangsInstallCommand implements Callable<Integer> {
         for (String name : names) {
             try {
                 Path p = installer.install(name, from);
-                Console.err().println("installed " + name + " -> " + p);
+                Console.note("installed " + name + ": " + p);
             } catch (OcrException e) {
                 Main.reportError(e, verbosity.level());
                 if (exit == ExitCodes.OK) {

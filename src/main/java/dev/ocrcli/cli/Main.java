@@ -2,25 +2,46 @@ package dev.ocrcli.cli;
 
 import dev.ocrcli.OcrException;
 import picocli.CommandLine;
+import picocli.CommandLine.Model.UsageMessageSpec;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 
 /**
- * Entry point of the {@code ocr-cli} command. Sets up UTF-8 output and logging on stderr
- * (quiet unless {@code -v}), runs the picocli command, and turns every failure into one line
- * {@code ocr-cli: error: ...} and a documented exit code (stack traces only with {@code -v}).
+ * Entry point of the {@code ocr-cli} command. Sets up UTF-8 output and logging on stderr in
+ * ocr-cli's voice (quiet unless {@code -v}), runs the picocli command, and turns every failure
+ * into one line {@code ocr-cli: error: ...} and a documented exit code (stack traces only with
+ * {@code -v}).
  */
 public final class Main {
     private Main() {}
 
+    /** Commands shown in the main help's "Examples" section, with what each does. */
+    private static final String[][] EXAMPLES = {
+        {"ocr-cli scan.png", "the text of one image on stdout"},
+        {"ocr-cli letter.jpg -l eng+rus", "Latin and Cyrillic on one page"},
+        {"cat photo.jpg | ocr-cli -", "an image from standard input"},
+        {"ocr-cli scans/ -r -o out/ -f txt,pdf", "a folder tree: a text file and a searchable PDF per scan"},
+        {"ocr-cli report.pdf -f pdf > ocr.pdf", "a scanned PDF made searchable"},
+        {"ocr-cli receipt.png -f json | jq .text", "lines, words, boxes and confidences as JSON"},
+        {"ocr-cli langs install deu", "another language, from tessdata_fast"},
+        {"ocr-cli help eval", "the help of one command"},
+    };
+
     public static void main(String[] args) {
-        System.exit(run(args));
+        CliLogging.configure(verbosity(args));
+        Console.install();
+        System.exit(commandLine().execute(args));
     }
 
-    /** Runs the command line and returns the exit code (for tests and embedding). */
+    /**
+     * Runs the command line and returns the exit code (for tests and embedding): as {@link #main}
+     * but {@link System#err} is left as it is.
+     */
     public static int run(String... args) {
-        int verbosity = verbosity(args);
-        configureLogging(verbosity);
-        CommandLine cl = commandLine();
-        return cl.execute(args);
+        CliLogging.configure(verbosity(args));
+        return commandLine().execute(args);
     }
 
     /** The configured picocli command tree. */
@@ -28,10 +49,19 @@ public final class Main {
         CommandLine cl = new CommandLine(new OcrCommand());
         cl.setOut(Console.out());
         cl.setErr(Console.err());
+        cl.setHelpFactory(HelpFormat.FACTORY);
+        UsageMessageSpec usage = cl.getCommandSpec().usageMessage();
+        usage.exitCodeListHeading("%nExit codes:%n").exitCodeList(ExitCodes.descriptions());
+        List<String> keys = new ArrayList<>(usage.sectionKeys());
+        keys.add(keys.indexOf(UsageMessageSpec.SECTION_KEY_EXIT_CODE_LIST_HEADING), "examples");
+        usage.sectionKeys(keys);
+        usage.sectionMap().put("examples", help -> String.format("%nExamples:%n") + HelpFormat.examples(help, EXAMPLES));
         cl.setExitCodeExceptionMapper(new ExitCodes());
         cl.setParameterExceptionHandler((ex, args) -> {
-            Console.error(ex.getMessage());
-            Console.err().println("Try 'ocr-cli --help' for more information.");
+            Console.error(sentence(ex.getMessage()));
+            CommandLine.UnmatchedArgumentException.printSuggestions(ex, Console.err());
+            Console.err().println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help' for more information.");
+            Console.err().flush();
             return ExitCodes.USAGE;
         });
         cl.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
@@ -41,17 +71,33 @@ public final class Main {
         return cl;
     }
 
-    /** One line on stderr; the stack trace too when verbose or when the failure is unexpected and verbose. */
+    /**
+     * One line on stderr, {@code ocr-cli: error: ...}; with {@code -v} the stack trace follows.
+     * A failure that is not an {@link OcrException} is a bug: the line names its root cause.
+     */
     static void reportError(Throwable e, int verbosity) {
         if (e instanceof OcrException) {
             Console.error(e.getMessage());
         } else {
-            Console.error("internal error: " + e + (verbosity == 0 ? " (run with -v for details)" : ""));
+            Throwable root = e;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            Console.error("internal error: " + root + (verbosity == 0 ? " (a bug: please report it with the output of -v)" : ""));
         }
         if (verbosity > 0) {
             e.printStackTrace(Console.err());
             Console.err().flush();
         }
+    }
+
+    /** picocli's messages start with a capital ("Unknown option"); ours, like most Unix tools', do not. */
+    static String sentence(String message) {
+        if (message == null || message.length() < 2 || !Character.isUpperCase(message.charAt(0))
+                || !Character.isLowerCase(message.charAt(1))) {
+            return String.valueOf(message);
+        }
+        return message.substring(0, 1).toLowerCase(Locale.ROOT) + message.substring(1);
     }
 
     /** Counts {@code -v}, {@code -vv}, {@code --verbose} before option parsing, to set up logging first. */
@@ -68,27 +114,5 @@ public final class Main {
             }
         }
         return Math.min(2, v);
-    }
-
-    private static void configureLogging(int verbosity) {
-        String level = switch (verbosity) {
-            case 0 -> "warn";
-            case 1 -> "info";
-            default -> "debug";
-        };
-        setIfAbsent("org.slf4j.simpleLogger.defaultLogLevel", level);
-        setIfAbsent("org.slf4j.simpleLogger.logFile", "System.err");
-        setIfAbsent("org.slf4j.simpleLogger.showDateTime", verbosity > 1 ? "true" : "false");
-        setIfAbsent("org.slf4j.simpleLogger.dateTimeFormat", "HH:mm:ss.SSS");
-        setIfAbsent("org.slf4j.simpleLogger.showThreadName", verbosity > 1 ? "true" : "false");
-        setIfAbsent("org.slf4j.simpleLogger.showShortLogName", "true");
-        // PDFBox, FontBox, JJ2000: silent unless -vv (our loaders report their problems in one line each)
-        dev.ocrcli.image.ThirdPartyLogging.configure(verbosity);
-    }
-
-    private static void setIfAbsent(String key, String value) {
-        if (System.getProperty(key) == null) {
-            System.setProperty(key, value);
-        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.ocrcli.cli;
 
 import dev.ocrcli.OcrException;
+import dev.ocrcli.batch.AtomicFiles;
 import dev.ocrcli.batch.BatchItem;
 import dev.ocrcli.batch.BatchListener;
 import dev.ocrcli.batch.BatchOptions;
@@ -11,7 +12,9 @@ import dev.ocrcli.batch.Progress;
 import dev.ocrcli.engine.OcrEngine;
 import dev.ocrcli.engine.Region;
 import dev.ocrcli.output.OutputFormat;
+import dev.ocrcli.image.GrayImage;
 import dev.ocrcli.result.OcrResult;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -20,6 +23,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
+import javax.imageio.ImageIO;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -27,7 +31,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 
 /**
  * The main command: recognise images and PDFs and print the text (or another format) on stdout,
@@ -36,24 +43,12 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "ocr-cli", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, sortOptions = false,
         usageHelpAutoWidth = true,
+        customSynopsis = {"ocr-cli [OPTIONS] INPUT...",
+            "       ocr-cli COMMAND [ARGS]   (COMMAND: help, langs, eval, serve, completion)"},
         description = {"Recognise text in images and PDFs with Tesseract and print it on stdout, or write files with --output-dir.", ""},
-        subcommands = {LangsCommand.class, EvalCommand.class, ServeCommand.class},
-        footerHeading = "%nExit codes:%n",
-        footer = {
-            "  0  success",
-            "  1  internal error",
-            "  2  usage error (bad option or value)",
-            "  3  input not found (missing file, directory, no permission)",
-            "  4  input unreadable (empty, truncated, corrupt, not an image, unsupported format)",
-            "  5  input too large (over 32767 px a side, --max-pixels, the heap, --max-pages)",
-            "  6  language pack missing or damaged",
-            "  7  native Tesseract unavailable on this platform",
-            "  8  language install failed",
-            "  9  recognition failed or timed out",
-            " 10  output could not be written",
-            " 11  the server could not start (address in use or not permitted)",
-            "130  interrupted (Ctrl-C)",
-            "With several inputs the good ones are still printed; the exit code is that of the first failure (in input order)."})
+        subcommands = {CommandLine.HelpCommand.class, LangsCommand.class, EvalCommand.class, ServeCommand.class, CompletionCommand.class},
+        footer = {"", "With several inputs the good ones are still printed; the exit code is that of the first failure "
+                + "(in input order). An input named like a command (eval, serve, ...) is read as ./eval."})
 public final class OcrCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -67,9 +62,9 @@ public final class OcrCommand implements Callable<Integer> {
     @Parameters(paramLabel = "INPUT", arity = "0..*",
             description = {"Image files (PNG, JPEG, TIFF, BMP, GIF, WebP, JPEG 2000), PDF files or folders; - reads one input from stdin;",
                     "@FILE expands to the arguments in FILE (whitespace-separated; see --files-from)."})
-    List<String> inputs = new ArrayList<>();
+    List<Path> inputs = new ArrayList<>();
 
-    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", split = ",", defaultValue = "text",
+    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", split = ",", defaultValue = "text", completionCandidates = FormatNames.class,
             description = {"Output format: txt (text), json, jsonl, tsv, hocr, alto, pdf (default: ${DEFAULT-VALUE}).",
                     "With --output-dir several, comma-separated, one file each per input (jsonl goes to stdout)."})
     List<String> formats = new ArrayList<>();
@@ -90,7 +85,7 @@ public final class OcrCommand implements Callable<Integer> {
 
     @Option(names = "--files-from", paramLabel = "FILE",
             description = "Read more inputs from FILE, one path per line (- for stdin); any number of lines, spaces allowed.")
-    List<String> filesFrom = new ArrayList<>();
+    List<Path> filesFrom = new ArrayList<>();
 
     @Option(names = {"-j", "--jobs"}, paramLabel = "N",
             description = "Recognise N inputs at once, one engine each (default: the number of cores).")
@@ -121,6 +116,11 @@ public final class OcrCommand implements Callable<Integer> {
             description = "Rebuild each engine after N pages (0: never).")
     int recycleAfter;
 
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "0",
+            description = "Give up on a page whose recognition takes longer than SECONDS: that input fails with exit code 9 "
+                    + "(default: no limit).")
+    double timeoutSeconds;
+
     @Option(names = "--confidence", description = "Print the average word confidence on stderr.")
     boolean confidence;
 
@@ -142,28 +142,38 @@ public final class OcrCommand implements Callable<Integer> {
             LangsCommand.printLanguages(engineOptions.tessdata, Console.out());
             return ExitCodes.OK;
         }
-        List<String> specs = new ArrayList<>(inputs);
+        List<String> specs = new ArrayList<>(inputs.stream().map(Path::toString).toList());
         boolean stdinList = false;
-        for (String f : filesFrom) {
+        for (Path f : filesFrom) {
             try {
-                if ("-".equals(f)) {
+                if ("-".equals(f.toString())) {
                     stdinList = true;
+                    if (Tty.isTerminal(Tty.STDIN)) {
+                        Console.note("reading the list of inputs from standard input, one path per line; end it with Ctrl-D");
+                    }
                     specs.addAll(InputCollector.readList(System.in));
                 } else {
-                    try (InputStream in = Files.newInputStream(Path.of(f))) {
+                    try (InputStream in = Files.newInputStream(f)) {
                         specs.addAll(InputCollector.readList(in));
                     }
                 }
-            } catch (IOException | java.nio.file.InvalidPathException e) {
+            } catch (java.nio.file.NoSuchFileException e) {
+                throw new OcrException(OcrException.Kind.INPUT_NOT_FOUND, f + ": no such file (--files-from)");
+            } catch (java.nio.file.AccessDeniedException e) {
+                throw new OcrException(OcrException.Kind.INPUT_NOT_FOUND, f + ": permission denied (--files-from)");
+            } catch (IOException e) {
                 throw new OcrException(OcrException.Kind.INPUT_NOT_FOUND, f + ": cannot read the list of inputs: " + e.getMessage());
             }
         }
         if (specs.isEmpty()) {
             if (!filesFrom.isEmpty()) {
-                Console.error("no inputs in " + String.join(", ", filesFrom));
+                // a pipeline that found nothing new to read is not an error: say so and succeed
+                Console.warning("no inputs in " + String.join(", ", filesFrom.stream()
+                                .map(f -> "-".equals(f.toString()) ? "standard input" : f.toString()).toList())
+                        + ": nothing to do");
                 return ExitCodes.OK;
             }
-            throw new ParameterException(spec.commandLine(), "no input image given (use - to read from stdin)");
+            throw new ParameterException(spec.commandLine(), "no input given (name image or PDF files or folders; - reads standard input)");
         }
         long stdinCount = specs.stream().filter("-"::equals).count();
         if (stdinCount > 1 || (stdinList && stdinCount > 0)) {
@@ -173,10 +183,13 @@ public final class OcrCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--skip-text and --force-ocr exclude each other");
         }
         if (jobs != null && (jobs < 1 || jobs > 256)) {
-            throw new ParameterException(spec.commandLine(), "--jobs must be between 1 and 256, not " + jobs);
+            throw new ParameterException(spec.commandLine(), "--jobs must be 1..256, not " + jobs);
         }
         if (pdfDpi < 36 || pdfDpi > 1200) {
-            throw new ParameterException(spec.commandLine(), "--pdf-dpi must be between 36 and 1200, not " + pdfDpi);
+            throw new ParameterException(spec.commandLine(), "--pdf-dpi must be 36..1200, not " + pdfDpi);
+        }
+        if (!(timeoutSeconds >= 0) || timeoutSeconds > 86_400) {
+            throw new ParameterException(spec.commandLine(), "--timeout must be 0..86400 seconds, not " + timeoutSeconds);
         }
         if (maxPages < 0) {
             throw new ParameterException(spec.commandLine(), "--max-pages must be 0 (no limit) or more, not " + maxPages);
@@ -201,10 +214,14 @@ public final class OcrCommand implements Callable<Integer> {
         for (String r : rects) {
             regions.add(Region.parse(r));
         }
+        OcrEngine.Builder builder = engineOptions.builder(verbosity.level());
+        if (timeoutSeconds > 0) {
+            builder.timeoutMillis(Math.max(1, Math.round(timeoutSeconds * 1000)));
+        }
         List<BatchItem> items = new InputCollector(recursive, includes, excludes).collect(specs);
         if (items.isEmpty()) {
-            Console.error("no images or PDFs found in " + String.join(", ", specs));
-            return ExitCodes.INPUT_NOT_FOUND;
+            throw new OcrException(OcrException.Kind.INPUT_NOT_FOUND, "no images or PDFs found in " + String.join(", ", specs)
+                    + (recursive ? "" : subfolderHint(specs)));
         }
         OutputFormat toStdout;
         List<OutputFormat> toFiles = new ArrayList<>();
@@ -219,6 +236,10 @@ public final class OcrCommand implements Callable<Integer> {
             if (toStdout == OutputFormat.PDF && items.size() > 1) {
                 throw new ParameterException(spec.commandLine(), "pdf for several inputs needs --output-dir (one PDF per input)");
             }
+            if (toStdout == OutputFormat.PDF && Tty.isTerminal(Tty.STDOUT)) {
+                throw new ParameterException(spec.commandLine(), "will not write a binary PDF to the terminal: redirect standard output "
+                        + "(ocr-cli ... -f pdf > out.pdf) or write files with -o DIR");
+            }
         } else {
             toStdout = fmts.contains(OutputFormat.JSONL) ? OutputFormat.JSONL : null;
             for (OutputFormat f : fmts) {
@@ -230,16 +251,17 @@ public final class OcrCommand implements Callable<Integer> {
         int n = jobs != null ? jobs : Runtime.getRuntime().availableProcessors();
         BatchOptions options = new BatchOptions(n, recycleAfter, regions, outputDir, toFiles, toStdout, skipExisting, pdfDpi,
                 skipText ? BatchOptions.PdfText.SKIP : BatchOptions.PdfText.OCR_ALL, engineOptions.maxPixels, maxPages);
-        OcrEngine.Builder builder = engineOptions.builder(verbosity.level());
+        if (items.stream().anyMatch(BatchItem::isStdin) && Tty.isTerminal(Tty.STDIN)) {
+            Console.note("reading an image from standard input; pipe one in (ocr-cli - < scan.png) or press Ctrl-D to end");
+        }
         Console.out().flush();
         boolean batch = items.size() > 1;
-        Progress bar = new Progress(Console.err(), batch && progress && System.console() != null, items.size());
+        Progress bar = new Progress(batch && progress ? Console.statusLine() : null, items.size());
         int level = verbosity.level();
         BatchListener listener = new BatchListener() {
             @Override
             public void succeeded(BatchItem item, OcrResult result) {
                 if (confidence) {
-                    bar.clear();
                     String prefix = batch ? item.label() + ": " : "";
                     Console.err().println(prefix + String.format(Locale.ROOT, "Average confidence: %.1f%%", result.meanConfidence()));
                 }
@@ -251,19 +273,30 @@ public final class OcrCommand implements Callable<Integer> {
             }
 
             @Override
-            public void preprocessed(BatchItem item, int pageNumber, dev.ocrcli.image.GrayImage image) {
+            public void preprocessed(BatchItem item, int pageNumber, GrayImage image) {
                 savePreprocessed(item, pageNumber, image, batch);
             }
 
             @Override
             public void failed(BatchItem item, Throwable error) {
-                bar.clear();
                 Main.reportError(error, level);
             }
         };
-        BatchSummary summary = new BatchRunner(builder, options).run(items, Console.stdout(), listener, bar);
+        // Ctrl-C (or SIGTERM) ends the JVM after its shutdown hooks: this one says what was done
+        Thread onInterrupt = new Thread(() -> interrupted(bar, batch), "ocr-interrupted");
+        Runtime.getRuntime().addShutdownHook(onInterrupt);
+        BatchSummary summary;
+        try {
+            summary = new BatchRunner(builder, options).run(items, Console.stdout(), listener, bar);
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(onInterrupt);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running already
+            }
+        }
         if (batch) {
-            Console.err().println("ocr-cli: " + Progress.summary(summary));
+            Console.note(Progress.summary(summary));
         }
         Throwable first = summary.firstFailure();
         if (first == null) {
@@ -272,13 +305,54 @@ public final class OcrCommand implements Callable<Integer> {
         return first instanceof OcrException oe ? ExitCodes.of(oe.kind()) : ExitCodes.INTERNAL;
     }
 
-    private final java.util.Set<String> savedNames = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** Runs in a shutdown hook when the batch is stopped by a signal: results so far stay, the summary says how far it got. */
+    private static void interrupted(Progress bar, boolean batch) {
+        bar.finish();
+        AtomicFiles.abandonUnfinished();
+        Console.out().flush();
+        try {
+            Console.stdout().flush();
+        } catch (IOException e) {
+            // standard output is gone; nothing to keep
+        }
+        Console.note(batch ? bar.interruptedSummary() : "interrupted");
+    }
+
+    /** {@code " (it has subfolders: add -r to read them)"} when a folder named holds folders only. */
+    private static String subfolderHint(List<String> specs) {
+        for (String s : specs) {
+            try {
+                Path p = Path.of(s);
+                if (Files.isDirectory(p)) {
+                    try (Stream<Path> list = Files.list(p)) {
+                        if (list.anyMatch(Files::isDirectory)) {
+                            return " (" + s + " has subfolders: add -r to read them)";
+                        }
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                // no hint then
+            }
+        }
+        return "";
+    }
+
+    /** What the shell completion offers after {@code -f}. */
+    static final class FormatNames extends ArrayList<String> {
+        private static final long serialVersionUID = 1L;
+
+        FormatNames() {
+            super(java.util.Arrays.stream(OutputFormat.values()).map(OutputFormat::label).toList());
+        }
+    }
+
+    private final Set<String> savedNames = ConcurrentHashMap.newKeySet();
 
     /**
      * Writes one preprocessed image atomically: to the given file for the first image of a single
      * input, otherwise with {@code -INPUT-PAGE} (several inputs) or {@code -N} added before the extension.
      */
-    private void savePreprocessed(BatchItem item, int pageNumber, dev.ocrcli.image.GrayImage img, boolean several) {
+    private void savePreprocessed(BatchItem item, int pageNumber, GrayImage img, boolean several) {
         String name = savePreprocessed.getFileName().toString();
         int dot = name.lastIndexOf('.');
         String base = dot > 0 ? name.substring(0, dot) : name;
@@ -290,14 +364,11 @@ public final class OcrCommand implements Callable<Integer> {
         }
         Path target = savePreprocessed.resolveSibling(candidate);
         try {
-            Path dir = target.toAbsolutePath().getParent();
-            Path tmp = Files.createTempFile(dir, ".ocr-cli-", ".png");
-            try {
-                javax.imageio.ImageIO.write(img.toBufferedImage(), "png", tmp.toFile());
-                Files.move(tmp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+            AtomicFiles.write(target, out -> {
+                if (!ImageIO.write(img.toBufferedImage(), "png", out)) {
+                    throw new IOException("no PNG writer");
+                }
+            });
         } catch (IOException e) {
             throw new OcrException(OcrException.Kind.OUTPUT_FAILED, "cannot write " + target + ": " + e.getMessage(), e);
         }

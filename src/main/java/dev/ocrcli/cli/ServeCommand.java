@@ -13,6 +13,8 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -22,11 +24,19 @@ import java.util.concurrent.Callable;
  * {@code ocr-cli serve}: the HTTP API (see docs/server.md). A thin front over
  * {@link OcrServer}; SIGTERM/SIGINT stop it gracefully and the process exits 0.
  */
-@Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
+@Command(name = "serve", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, sortOptions = false,
+        usageHelpAutoWidth = true, abbreviateSynopsis = true,
         description = {"Serve OCR over HTTP: POST /v1/ocr, GET /v1/languages, /healthz, /readyz, /metrics, /openapi.json.",
                 "Prints 'listening on http://HOST:PORT' on stderr once bound; one access-log line per request on stderr.", ""},
-        footer = {"", "Here --max-pixels defaults to 100000000 (100 MP); larger images are answered 413 before decoding.",
-                "SIGTERM or Ctrl-C stops gracefully: requests in flight finish, exit code 0. See docs/server.md."})
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:stopped by SIGTERM or Ctrl-C, gracefully: requests in flight finish first",
+            "2:usage error: bad option or value",
+            "6:a language of --lang is missing or damaged",
+            "7:native Tesseract unavailable on this platform",
+            "11:cannot listen: the address is in use or not permitted"},
+        footer = {"", "Here --max-pixels defaults to 100000000 (100 MP); larger images are answered 413 before decoding. "
+                + "See docs/server.md."})
 public final class ServeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -97,10 +107,13 @@ public final class ServeCommand implements Callable<Integer> {
         ServerConfig cfg = config();
         // Fail fast, before binding, when a default language is missing.
         OcrServer.requireInstalled(engineOptions.tessdata, cfg.defaultLanguages());
+        checkCanListen(host, port);
         OcrServer server;
         try {
             server = OcrServer.start(cfg);
-        } catch (RuntimeException e) {
+        } catch (OcrException e) {
+            throw e;
+        } catch (Exception e) {  // Javalin's start throws checked exceptions too (Kotlin), hence Exception
             throw new OcrException(OcrException.Kind.SERVICE_UNAVAILABLE, "cannot listen on " + host + ":" + port + ": " + rootMessage(e), e);
         }
         Thread hook = new Thread(() -> {
@@ -202,11 +215,32 @@ public final class ServeCommand implements Callable<Integer> {
         try {
             long n = Long.parseLong(num);
             if (n < 1 || n > (2L << 30) / mult) {
-                throw new ParameterException(spec.commandLine(), "--max-body must be between 1 byte and 2GB, not " + s);
+                throw new ParameterException(spec.commandLine(), "--max-body must be 1 byte..2GB, not " + s);
             }
             return n * mult;
         } catch (NumberFormatException e) {
             throw new ParameterException(spec.commandLine(), "--max-body: not a size: '" + s + "' (use e.g. 25MB, 500KB, 1048576)");
+        }
+    }
+
+    /**
+     * Binds the address once and lets it go, so that a port in use or not permitted is one clear
+     * line and exit code 11 (Jetty's own failure, when its start fails, no longer names the cause).
+     */
+    static void checkCanListen(String host, int port) {
+        if (port == 0) {
+            return;
+        }
+        try (ServerSocket s = new ServerSocket()) {
+            s.setReuseAddress(true);  // as Jetty binds: a port only lingering in TIME_WAIT is free
+            s.bind(new InetSocketAddress(host, port));
+        } catch (IOException | RuntimeException e) {
+            String m = String.valueOf(e.getMessage());
+            String why = m.contains("in use") ? "the address is already in use (is another server running on that port?)"
+                    : m.contains("ermission denied") ? "not permitted (ports below 1024 need privileges)"
+                    : m.contains("assign requested address") ? "this machine has no such address"
+                    : m;
+            throw new OcrException(OcrException.Kind.SERVICE_UNAVAILABLE, "cannot listen on " + host + ":" + port + ": " + why, e);
         }
     }
 

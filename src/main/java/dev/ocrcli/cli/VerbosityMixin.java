@@ -4,7 +4,8 @@ import picocli.CommandLine.Option;
 
 /** {@code -v}/{@code -vv}: more log output on stderr, Tesseract's own messages, stack traces. */
 public final class VerbosityMixin {
-    @Option(names = {"-v", "--verbose"}, description = "More output on stderr: -v shows progress and Tesseract's messages, -vv debug logs. Errors then include stack traces.")
+    @Option(names = {"-v", "--verbose"}, description = "More on stderr: -v what ocr-cli does and Tesseract's own messages, -vv debug lines with time, thread "
+            + "and source. Errors then include stack traces.")
     boolean[] verbose = new boolean[0];
 
     /** 0 (quiet), 1 or 2. */

@@ -84,7 +84,7 @@ public final class LanguageInstaller {
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(staged, target, StandardCopyOption.REPLACE_EXISTING);
             }
-            log.info("installed {} into {}", name, target);
+            log.debug("installed {} into {}", name, target);
             return target;
         } catch (IOException e) {
             throw new OcrException(Kind.INSTALL_FAILED, name + ": " + e.getMessage(), e);
@@ -98,20 +98,44 @@ public final class LanguageInstaller {
     /**
      * Removes an installed language from the target directory.
      *
-     * @throws OcrException when it is not installed there
+     * @return the file removed
+     * @throws OcrException LANGUAGE_MISSING when it is installed nowhere; INSTALL_FAILED when it is
+     *                      found elsewhere (a system package, the jar, another directory), saying where
+     *                      and who owns it, or when it cannot be deleted
      */
-    public void remove(String name) {
+    public Path remove(String name) {
         if (!TessdataLocator.isValidName(name)) {
             throw new OcrException(Kind.BAD_ARGUMENT, "invalid language name '" + name + "'");
         }
         Path f = targetDir.resolve(name + SUFFIX);
         try {
             Files.delete(f);
+            return f;
         } catch (NoSuchFileException e) {
-            throw new OcrException(Kind.LANGUAGE_MISSING, "language '" + name + "' is not installed in " + targetDir);
+            throw notHere(name);
         } catch (IOException e) {
             throw new OcrException(Kind.INSTALL_FAILED, "cannot remove " + f + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Why a language that is not in the target directory cannot be removed: where it is instead, and who owns it. */
+    private OcrException notHere(String name) {
+        LanguagePack p = TessdataLocator.standard(null).available().get(name);
+        if (p == null) {
+            return new OcrException(Kind.LANGUAGE_MISSING, "language '" + name + "' is not installed (nothing to remove in " + targetDir + ")");
+        }
+        return switch (p.source()) {
+            case SYSTEM -> {
+                String owner = SystemPackages.owner(p.file());
+                String pkg = owner != null ? owner : TessdataLocator.debianPackage(name);
+                yield new OcrException(Kind.INSTALL_FAILED, "cannot remove '" + name + "': it is " + p.file()
+                        + ", owned by the system's package manager (" + (owner != null ? "" : "probably ") + "package " + pkg
+                        + "), not by ocr-cli; remove it with 'apt-get remove " + pkg + "'");
+            }
+            case BUNDLED -> new OcrException(Kind.INSTALL_FAILED, "cannot remove '" + name + "': it is built into ocr-cli.jar");
+            default -> new OcrException(Kind.INSTALL_FAILED, "cannot remove '" + name + "': it is " + p.file() + " (found through "
+                    + p.source().label() + "), not in " + targetDir + ", where 'langs install' puts models; delete that file yourself");
+        };
     }
 
     private static void download(URI base, String name, Path dest) throws IOException {
@@ -142,10 +166,37 @@ public final class LanguageInstaller {
                 throw new OcrException(Kind.INSTALL_FAILED, name + ": download of " + uri + " was cut short (" + n + " of " + expected + " bytes)");
             }
         } catch (IOException e) {
-            throw new OcrException(Kind.INSTALL_FAILED, name + ": download of " + uri + " failed: " + e.getMessage(), e);
+            throw new OcrException(Kind.INSTALL_FAILED, name + ": cannot download " + uri + ": " + networkReason(e, uri), e);
         } finally {
             c.disconnect();
         }
+    }
+
+    /** What a failed connection means for a user, rather than the bare exception text ({@code github.com}). */
+    static String networkReason(IOException e, URI uri) {
+        String host = uri.getHost();
+        String offline = "; to install without a network, use --from DIR with a downloaded NAME.traineddata";
+        if (e instanceof java.net.UnknownHostException) {
+            return "the network is unreachable, or the name " + host + " does not resolve" + offline;
+        }
+        if (e instanceof java.net.NoRouteToHostException) {
+            return "the network is unreachable (no route to " + host + ")" + offline;
+        }
+        String m = e.getMessage() == null ? "" : e.getMessage();
+        if (e instanceof java.net.ConnectException) {
+            if (m.toLowerCase(java.util.Locale.ROOT).contains("unreachable")) {
+                return "the network is unreachable" + offline;
+            }
+            int port = uri.getPort() >= 0 ? uri.getPort() : "https".equals(uri.getScheme()) ? 443 : 80;
+            return host + ":" + port + " refused the connection";
+        }
+        if (e instanceof java.net.SocketTimeoutException) {
+            return host + " did not answer in time (" + (m.isEmpty() ? "timed out" : m) + ")";
+        }
+        if (e instanceof javax.net.ssl.SSLException) {
+            return "the secure connection to " + host + " failed (" + m + ")";
+        }
+        return m.isEmpty() ? e.getClass().getSimpleName() : m;
     }
 
     private static void copyFromDir(Path dir, String name, Path dest) throws IOException {

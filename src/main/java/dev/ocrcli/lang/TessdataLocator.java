@@ -198,21 +198,58 @@ public final class TessdataLocator {
         throw missing(name);
     }
 
+    /**
+     * Finds several languages at once.
+     *
+     * @return each name with its pack, in the order given
+     * @throws OcrException of kind LANGUAGE_MISSING naming every missing one, where it looked and how to get them
+     */
+    public Map<String, LanguagePack> findAll(List<String> names) {
+        Map<String, LanguagePack> packs = new LinkedHashMap<>();
+        List<String> missing = new ArrayList<>();
+        for (String n : names) {
+            try {
+                packs.put(n, find(n));
+            } catch (OcrException e) {
+                if (e.kind() != Kind.LANGUAGE_MISSING) {
+                    throw e;
+                }
+                missing.add(n);
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw missing(missing);
+        }
+        return packs;
+    }
+
     private OcrException missing(String name) {
+        return missing(List.of(name));
+    }
+
+    /** {@code language 'deu' is not installed (...)} or {@code languages 'deu', 'fra' are not installed (...)}. */
+    private OcrException missing(List<String> names) {
         List<String> dirs = new ArrayList<>();
         for (Location loc : locations) {
             if (!dirs.contains(loc.dir().toString())) {
                 dirs.add(loc.dir().toString());
             }
         }
-        String pkg = debianPackage(name);
-        return new OcrException(Kind.LANGUAGE_MISSING, "language '" + name + "' is not installed (looked in "
-                + String.join(", ", dirs) + " and the jar); install it with 'apt-get install " + pkg
-                + "' or 'ocr-cli langs install " + name + "'");
+        List<String> quoted = new ArrayList<>();
+        List<String> packages = new ArrayList<>();
+        for (String n : names) {
+            quoted.add("'" + n + "'");
+            packages.add(debianPackage(n));
+        }
+        boolean one = names.size() == 1;
+        return new OcrException(Kind.LANGUAGE_MISSING, (one ? "language " : "languages ") + String.join(", ", quoted)
+                + (one ? " is" : " are") + " not installed (looked in " + String.join(", ", dirs) + " and the jar); install "
+                + (one ? "it" : "them") + " with 'apt-get install " + String.join(" ", packages) + "' or 'ocr-cli langs install "
+                + String.join(" ", names) + "'");
     }
 
     /** The Debian/Ubuntu package that ships a language, e.g. {@code tesseract-ocr-chi-sim}. */
-    static String debianPackage(String name) {
+    public static String debianPackage(String name) {
         String base = name.startsWith("script/") ? name.substring("script/".length()) : name;
         String script = SCRIPT_CODES.get(base);
         if (script != null) {
@@ -235,10 +272,7 @@ public final class TessdataLocator {
      * @return the directory to pass to Tesseract's Init
      */
     public Path dataPathFor(List<String> names) {
-        Map<String, LanguagePack> packs = new LinkedHashMap<>();
-        for (String n : names) {
-            packs.put(n, find(n));
-        }
+        Map<String, LanguagePack> packs = findAll(names);
         // Common case: everything in one real directory.
         Path common = null;
         boolean same = true;

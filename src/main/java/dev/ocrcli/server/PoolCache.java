@@ -190,11 +190,8 @@ final class PoolCache implements AutoCloseable {
      * @throws dev.ocrcli.OcrException LANGUAGE_MISSING naming the first one missing
      */
     static void requireInstalled(TessdataLocator locator, List<String> languages) {
-        for (String lang : languages) {
-            if (!lang.equals(AUTO)) {
-                locator.find(lang);
-            }
-        }
+        // every missing language named at once; auto is not a model
+        locator.findAll(languages.stream().filter(l -> !l.equals(AUTO)).toList());
     }
 
     /**

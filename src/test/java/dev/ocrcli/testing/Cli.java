@@ -41,15 +41,51 @@ public final class Cli {
      * @param jvmArgs extra JVM options (e.g. system properties)
      */
     public static Run run(byte[] stdin, Map<String, String> env, List<String> jvmArgs, String... args) {
+        return run(List.of(), System.getProperty("java.class.path"), stdin, env, jvmArgs, args);
+    }
+
+    /**
+     * The java command line that runs ocr-cli with the test class path, for tests that start it
+     * themselves (under a pseudo-terminal, from a shell).
+     */
+    public static List<String> command(List<String> jvmArgs, String... args) {
+        return command(System.getProperty("java.class.path"), jvmArgs, args);
+    }
+
+    private static List<String> command(String classPath, List<String> jvmArgs, String... args) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-cp");
-        cmd.add(System.getProperty("java.class.path"));
+        cmd.add(classPath);
         cmd.add("-Dfile.encoding=ANSI_X3.4-1968");
         cmd.addAll(jvmArgs);
         cmd.add("dev.ocrcli.cli.Main");
         cmd.addAll(List.of(args));
+        return cmd;
+    }
+
+    /**
+     * @param prefix    a command the JVM runs under (e.g. {@code setpriv ...}), or empty
+     * @param classPath the child's class path
+     */
+    public static Run run(List<String> prefix, String classPath, byte[] stdin, Map<String, String> env, List<String> jvmArgs,
+                          String... args) {
+        return run(null, prefix, classPath, stdin, env, jvmArgs, args);
+    }
+
+    /** Runs ocr-cli in the working directory {@code cwd}, with extra environment variables (null: none). */
+    public static Run runIn(Path cwd, Map<String, String> env, String... args) {
+        return run(cwd, List.of(), System.getProperty("java.class.path"), null, env, List.of(), args);
+    }
+
+    private static Run run(Path cwd, List<String> prefix, String classPath, byte[] stdin, Map<String, String> env, List<String> jvmArgs,
+                           String... args) {
+        List<String> cmd = new ArrayList<>(prefix);
+        cmd.addAll(command(classPath, jvmArgs, args));
         ProcessBuilder pb = new ProcessBuilder(cmd);
+        if (cwd != null) {
+            pb.directory(cwd.toFile());
+        }
         pb.environment().put("LC_ALL", "C");
         pb.environment().put("LANG", "C");
         if (env != null) {
