@@ -14,6 +14,7 @@
 #   zsh                     the test of `ocr-cli completion zsh`
 #   curl, jq                the server tests run the README's and docs' curl examples as written
 #
+# Also the legacy-engine eng model (legacy/eng in the per-user data directory), from the npm registry.
 # Then, unless --no-build: builds the jar, makes the class-data-sharing archive `./ocr` uses, and
 # installs the `ocr-cli` launcher (a link to this checkout's `./ocr`) into $OCR_CLI_BIN_DIR, by
 # default /usr/local/bin when run as root, else ~/.local/bin. Remove it with `rm "$(command -v ocr-cli)"`.
@@ -32,6 +33,27 @@ if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" -eq 0 ]; then sudo=""; else sudo="sudo"; fi
   $sudo apt-get update -qq >&2
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
+fi
+
+# The legacy-engine eng model (tessdata's, as the npm package @tesseract.js-data/eng ships it), installed
+# as legacy/eng beside Debian's LSTM model: the vote step reads doubtful English pages with it as
+# well (README, "Models"). `ocr-cli langs install eng --variant legacy` does the same from the jar.
+legacy="${XDG_DATA_HOME:-$HOME/.local/share}/ocr-cli/tessdata/legacy"
+if [ ! -f "$legacy/eng.traineddata" ] && [ "${OCR_CLI_NO_LEGACY:-}" != 1 ]; then
+  if command -v npm >/dev/null 2>&1; then
+    echo "setup: installing the legacy-engine eng model into $legacy (npm package @tesseract.js-data/eng)" >&2
+    work=$(mktemp -d)
+    if (cd "$work" && npm pack --silent @tesseract.js-data/eng >/dev/null 2>&1 && tar xzf ./*.tgz package/4.0.0/eng.traineddata.gz); then
+      mkdir -p "$legacy"
+      gunzip -c "$work/package/4.0.0/eng.traineddata.gz" > "$legacy/.eng.traineddata.part" \
+        && mv "$legacy/.eng.traineddata.part" "$legacy/eng.traineddata"
+    else
+      echo "setup: warning: could not fetch @tesseract.js-data/eng from the npm registry; ocr-cli works without it" >&2
+    fi
+    rm -rf "$work"
+  else
+    echo "setup: warning: no npm, so no legacy-engine eng model; ocr-cli works without it" >&2
+  fi
 fi
 
 if [ "${1:-}" = "--no-build" ]; then

@@ -15,13 +15,21 @@ import java.util.concurrent.Callable;
 /** {@code ocr-cli langs install NAME...}: download, verify and install language packs. */
 @Command(name = "install", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
         description = {"Download a language pack, check that it loads, and move it into place atomically.",
-            "Default source: " + LanguageInstaller.DEFAULT_BASE_URL})
+            "Default source: " + LanguageInstaller.DEFAULT_BASE_URL + " (fast), or see --variant."})
 public final class LangsInstallCommand implements Callable<Integer> {
     @Parameters(paramLabel = "NAME", arity = "1..*", description = "Language names, e.g. deu fra script/Latin.")
     List<String> names;
 
-    @Option(names = "--from", paramLabel = "URL|DIR", description = "Base URL or local folder holding NAME.traineddata.")
+    @Option(names = "--from", paramLabel = "URL|DIR", description = {"Base URL or local folder holding NAME.traineddata (or .gz);",
+            "with --variant legacy also an npm registry or a package tarball (.tgz)."})
     String from;
+
+    @Option(names = "--variant", paramLabel = "KIND", defaultValue = "fast", description = {
+            "fast (default): Tesseract's fast models, as Debian packages them;",
+            "best: the float models, a little more accurate and several times slower;",
+            "legacy: models that also carry Tesseract's legacy engine, installed as legacy/NAME beside the LSTM one;",
+            "the vote step reads doubtful pages with them too (default source: the npm packages @tesseract.js-data/NAME)."})
+    String variant;
 
     @Option(names = "--tessdata", paramLabel = "DIR", description = "Install into DIR instead of the per-user data directory.")
     Path tessdata;
@@ -31,11 +39,11 @@ public final class LangsInstallCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        LanguageInstaller installer = new LanguageInstaller(tessdata != null ? tessdata : AppDirs.userTessdata());
+        LanguageInstaller installer = new LanguageInstaller(tessdata != null ? tessdata : AppDirs.userTessdata(), dev.ocrcli.engine.ModelCheck::loads);
         int exit = ExitCodes.OK;
         for (String name : names) {
             try {
-                Path p = installer.install(name, from);
+                Path p = installer.install(name, from, LanguageInstaller.Variant.parse(variant));
                 Console.note("installed " + name + ": " + p);
             } catch (OcrException e) {
                 Main.reportError(e, verbosity.level());

@@ -29,7 +29,7 @@ public final class LangsRemoveCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        LanguageInstaller installer = new LanguageInstaller(tessdata != null ? tessdata : AppDirs.userTessdata());
+        LanguageInstaller installer = new LanguageInstaller(tessdata != null ? tessdata : AppDirs.userTessdata(), dev.ocrcli.engine.ModelCheck::loads);
         int exit = ExitCodes.OK;
         for (String name : names) {
             try {

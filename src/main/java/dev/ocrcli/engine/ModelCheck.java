@@ -16,7 +16,16 @@ public final class ModelCheck {
      * @throws OcrException of kind INSTALL_FAILED when Tesseract refuses the file
      */
     public static void loads(Path dataDir, String name) {
-        try (TesseractHandle h = new TesseractHandle(dataDir.toString(), name, EngineOptions.OEM_DEFAULT, Map.of(), true)) {
+        loads(dataDir, name, false);
+    }
+
+    /**
+     * As {@link #loads(Path, String)}, with the legacy engine when {@code legacy}: a model installed
+     * for it must load with it (the shape of {@code LanguageInstaller.LoadCheck}).
+     */
+    public static void loads(Path dataDir, String name, boolean legacy) {
+        try (TesseractHandle h = new TesseractHandle(dataDir.toString(), name, legacy ? EngineOptions.OEM_LEGACY : EngineOptions.OEM_DEFAULT,
+                Map.of(), true)) {
             // loaded: nothing else to check
         } catch (OcrException e) {
             if (e.kind() == Kind.NATIVE_UNAVAILABLE) {

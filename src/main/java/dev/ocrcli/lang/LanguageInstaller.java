@@ -2,7 +2,6 @@ package dev.ocrcli.lang;
 
 import dev.ocrcli.OcrException;
 import dev.ocrcli.OcrException.Kind;
-import dev.ocrcli.engine.ModelCheck;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,60 +30,135 @@ public final class LanguageInstaller {
 
     /** Tesseract's fast integer models, the same family Debian packages. */
     public static final String DEFAULT_BASE_URL = "https://github.com/tesseract-ocr/tessdata_fast/raw/main/";
+
+    /**
+     * Which kind of model to install.
+     *
+     * @param defaultSource where it comes from unless {@code --from} says otherwise
+     */
+    public enum Variant {
+        /** Tesseract's fast integer LSTM models (tessdata_fast), what Debian packages: the default. */
+        FAST("https://github.com/tesseract-ocr/tessdata_fast/raw/main/"),
+        /** The float LSTM models (tessdata_best): a little more accurate, several times slower, the ones to fine-tune. */
+        BEST("https://github.com/tesseract-ocr/tessdata_best/raw/main/"),
+        /**
+         * Models that also carry Tesseract's legacy engine (the {@code tessdata} repository's, as the
+         * npm packages {@code @tesseract.js-data/NAME} ship them): installed as {@code legacy/NAME},
+         * beside the LSTM model, and read by the {@code vote} step as one more independent reading.
+         */
+        LEGACY(NpmModels.REGISTRY);
+
+        private final String defaultSource;
+
+        Variant(String defaultSource) {
+            this.defaultSource = defaultSource;
+        }
+
+        public String defaultSource() {
+            return defaultSource;
+        }
+
+        /** The name the model is installed under: {@code NAME}, or {@code legacy/NAME}. */
+        public String installedName(String name) {
+            return this == LEGACY ? "legacy/" + name : name;
+        }
+
+        /** Parses {@code fast}, {@code best}, {@code legacy}. */
+        public static Variant parse(String s) {
+            for (Variant v : values()) {
+                if (v.name().equalsIgnoreCase(s.strip())) {
+                    return v;
+                }
+            }
+            throw new OcrException(Kind.BAD_ARGUMENT, "unknown model variant '" + s + "' (use fast, best or legacy)");
+        }
+    }
+
+    /** Proves a model loads into Tesseract (the engine's check, handed in so this package needs no engine). */
+    @FunctionalInterface
+    public interface LoadCheck {
+        /**
+         * @param dataDir the directory holding {@code NAME.traineddata}
+         * @param name    the model's name
+         * @param legacy  load it with the legacy engine
+         * @throws OcrException INSTALL_FAILED when Tesseract refuses it
+         */
+        void loads(Path dataDir, String name, boolean legacy);
+    }
     /** Larger downloads are refused (the biggest official models are around 100 MB). */
     private static final long MAX_BYTES = 512L << 20;
     private static final String SUFFIX = ".traineddata";
     private static final int READ_TIMEOUT_MS = 60_000;
 
     private final Path targetDir;
+    private final LoadCheck check;
 
-    /** @param targetDir where models are installed, e.g. {@link dev.ocrcli.util.AppDirs#userTessdata()} */
-    public LanguageInstaller(Path targetDir) {
+    /**
+     * @param targetDir where models are installed, e.g. {@link dev.ocrcli.util.AppDirs#userTessdata()}
+     * @param check     proves a fetched model loads (the engine's {@code ModelCheck::loads})
+     */
+    public LanguageInstaller(Path targetDir, LoadCheck check) {
         this.targetDir = targetDir.toAbsolutePath().normalize();
+        this.check = check;
     }
 
     public Path targetDir() {
         return targetDir;
     }
 
+    /** Installs one language's fast model; see {@link #install(String, String, Variant)}. */
+    public Path install(String name, String from) {
+        return install(name, from, Variant.FAST);
+    }
+
     /**
      * Installs one language.
      *
-     * @param name language name, e.g. {@code deu} or {@code script/Latin}
-     * @param from a base URL ({@code http(s)://...}, the file name is appended), a folder holding
-     *             {@code NAME.traineddata}, or null for {@link #DEFAULT_BASE_URL}
+     * @param name    language name, e.g. {@code deu} or {@code script/Latin}
+     * @param from    a base URL ({@code http(s)://...}, the file name is appended), a folder holding
+     *                {@code NAME.traineddata} (or {@code NAME.traineddata.gz}), or null for the variant's default source
+     * @param variant which kind of model
      * @return the installed file
      */
-    public Path install(String name, String from) {
-        if (!TessdataLocator.isValidName(name)) {
+    public Path install(String name, String from, Variant variant) {
+        if (!TessdataLocator.isValidName(name) || variant == Variant.LEGACY && name.contains("/")) {
             throw new OcrException(Kind.BAD_ARGUMENT, "invalid language name '" + name + "'");
         }
-        String source = from == null || from.isBlank() ? DEFAULT_BASE_URL : from;
+        String installed = variant.installedName(name);
+        String source = from == null || from.isBlank() ? variant.defaultSource() : from;
         Path staging = null;
         try {
             Files.createDirectories(targetDir);
             staging = Files.createTempDirectory(targetDir, ".install-");
-            Path staged = staging.resolve(name + SUFFIX);
+            Path staged = staging.resolve(installed + SUFFIX);
             Files.createDirectories(staged.getParent());
-            if (source.startsWith("http://") || source.startsWith("https://")) {
+            boolean http = source.startsWith("http://") || source.startsWith("https://");
+            if (variant == Variant.LEGACY && http && (source.equals(NpmModels.REGISTRY) || source.endsWith(".tgz"))) {
+                NpmModels.fetch(source, name, staging.resolve(".download.tgz"), staged);
+            } else if (http) {
                 download(URI.create(source.endsWith("/") || source.endsWith(SUFFIX) ? source : source + "/"), name, staged);
             } else {
                 copyFromDir(Path.of(source), name, staged);
             }
+            ModelInfo info;
             try {
-                ModelInfo.read(staged);
+                info = ModelInfo.read(staged);
             } catch (IOException e) {
                 throw new OcrException(Kind.INSTALL_FAILED, name + ": the fetched file is not a Tesseract model (" + e.getMessage() + ")");
             }
-            ModelCheck.loads(staging, name);
-            Path target = targetDir.resolve(name + SUFFIX);
+            if (variant == Variant.LEGACY && !info.hasLegacy()) {
+                throw new OcrException(Kind.INSTALL_FAILED, name + ": the fetched model has no legacy engine (only "
+                        + (info.hasLstm() ? "the LSTM" : "nothing Tesseract runs") + "); not installed");
+            }
+            check.loads(staging, installed, variant == Variant.LEGACY);
+            Path target = targetDir.resolve(installed + SUFFIX);
             Files.createDirectories(target.getParent());
             try {
                 Files.move(staged, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(staged, target, StandardCopyOption.REPLACE_EXISTING);
             }
-            log.debug("installed {} into {}", name, target);
+            log.debug("installed {} into {}", installed, target);
             return target;
         } catch (IOException e) {
             throw new OcrException(Kind.INSTALL_FAILED, name + ": " + e.getMessage(), e);
@@ -139,7 +213,8 @@ public final class LanguageInstaller {
     }
 
     private static void download(URI base, String name, Path dest) throws IOException {
-        URI uri = base.toString().endsWith(SUFFIX) ? base : base.resolve(name + SUFFIX);
+        String b = base.toString();
+        URI uri = b.endsWith(SUFFIX) || b.endsWith(".tgz") || b.endsWith(".json") || !b.endsWith("/") ? base : base.resolve(name + SUFFIX);
         HttpURLConnection c;
         try {
             c = (HttpURLConnection) uri.toURL().openConnection();
@@ -201,12 +276,29 @@ public final class LanguageInstaller {
 
     private static void copyFromDir(Path dir, String name, Path dest) throws IOException {
         Path src = dir.resolve(name + SUFFIX);
+        Path gz = dir.resolve(name + SUFFIX + ".gz");
+        if (!Files.isRegularFile(src) && Files.isRegularFile(gz)) {
+            try (InputStream in = new java.util.zip.GZIPInputStream(Files.newInputStream(gz))) {
+                copyLimited(in, dest);
+            }
+            return;
+        }
         if (!Files.isRegularFile(src)) {
             throw new OcrException(Kind.INSTALL_FAILED, name + ": " + src + " does not exist");
         }
         try (InputStream in = Files.newInputStream(src)) {
             copyLimited(in, dest);
         }
+    }
+
+    /** Copies at most {@value #MAX_BYTES} bytes (for {@link NpmModels}). */
+    static long copyLimitedTo(InputStream in, Path dest) throws IOException {
+        return copyLimited(in, dest);
+    }
+
+    /** Downloads one URL to a file, with the installer's limits and messages (for {@link NpmModels}). */
+    static void downloadTo(URI uri, String name, Path dest) throws IOException {
+        download(uri, name, dest);
     }
 
     private static long copyLimited(InputStream in, Path dest) throws IOException {

@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -344,9 +343,12 @@ public final class TessdataLocator {
             return names;
         }
         collect(dir, "", names);
-        Path script = dir.resolve("script");
-        if (Files.isDirectory(script, LinkOption.NOFOLLOW_LINKS) || Files.isDirectory(script)) {
-            collect(script, "script/", names);
+        // script models, and the models that carry the legacy engine (langs install --variant legacy)
+        for (String sub : List.of("script", "legacy")) {
+            Path d = dir.resolve(sub);
+            if (Files.isDirectory(d)) {
+                collect(d, sub + "/", names);
+            }
         }
         return names;
     }

@@ -145,6 +145,41 @@ class LangsInstallTest {
     }
 
     @Test
+    void legacyVariantRefusesAModelWithoutTheLegacyEngine() throws Exception {
+        // the bundled eng model is LSTM-only: installing it as the legacy variant must fail, cleanly
+        Path src = Files.createDirectories(target.resolveSibling(target.getFileName() + "-lstm"));
+        Files.write(src.resolve("eng.traineddata"), model);
+        Run r = Cli.run("langs", "install", "eng", "--variant", "legacy", "--from", src.toString(), "--tessdata", target.toString());
+        assertEquals(ExitCodes.INSTALL_FAILED, r.exitCode(), r.toString());
+        assertTrue(r.stderr().startsWith("ocr-cli: error: eng: ") && r.stderr().contains("legacy"), r.stderr());
+        assertFalse(Files.exists(target.resolve("legacy")) && Files.list(target.resolve("legacy")).findAny().isPresent(),
+                "nothing installed under legacy/");
+        Files.delete(src.resolve("eng.traineddata"));
+        Files.delete(src);
+    }
+
+    @Test
+    void legacyVariantInstallsBesideTheLstmModel() throws Exception {
+        // the legacy-capable model setup.sh installs (npm @tesseract.js-data/eng); gzipped as npm ships it
+        Path installed = dev.ocrcli.util.AppDirs.userTessdata().resolve("legacy/eng.traineddata");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(installed),
+                "no legacy eng model installed (scripts/setup.sh installs it)");
+        Path src = Files.createDirectories(target.resolveSibling(target.getFileName() + "-legacy"));
+        try (OutputStream gz = new java.util.zip.GZIPOutputStream(Files.newOutputStream(src.resolve("eng.traineddata.gz")))) {
+            Files.copy(installed, gz);
+        }
+        Files.write(target.resolve("eng.traineddata"), model);
+        Run r = Cli.run("langs", "install", "eng", "--variant", "legacy", "--from", src.toString(), "--tessdata", target.toString());
+        assertEquals(0, r.exitCode(), r.toString());
+        assertArrayEquals(Files.readAllBytes(installed), Files.readAllBytes(target.resolve("legacy/eng.traineddata")));
+        assertArrayEquals(model, Files.readAllBytes(target.resolve("eng.traineddata")), "the LSTM model stays as it was");
+        Run list = Cli.run("langs", "list", "--tessdata", target.toString());
+        assertTrue(list.stdout().lines().anyMatch(l -> l.startsWith("legacy/eng ")), list.stdout());
+        Files.delete(src.resolve("eng.traineddata.gz"));
+        Files.delete(src);
+    }
+
+    @Test
     void refusesNamesThatArePaths() {
         Run r = Cli.run("langs", "install", "../../etc/passwd", "--from", base, "--tessdata", target.toString());
         assertEquals(ExitCodes.USAGE, r.exitCode(), r.toString());
