@@ -3,7 +3,7 @@
 --preprocess none, and plain Tesseract (Debian's CLI, OMP_THREAD_LIMIT=1), scored with the
 definitions of ../shared/tools (imported from there, so the numbers are the tools' own).
 
-    bench/accuracy.py [--label NAME] [--sets scribe,receipts,...] [--jobs N] [-- EXTRA OCR-CLI OPTIONS]
+    bench/accuracy.py [--label NAME] [--sets scribe,receipts,...] [--jobs N] [--jar JAR] [-- EXTRA OCR-CLI OPTIONS]
 
 Sets: scribe (word accuracy/precision, eng), receipts (word accuracy, --fold-case, eng),
 synthetic (CER, eng+rus, every condition but the rare-letter set), specials (CER and rare letters,
@@ -93,12 +93,14 @@ def score(metric, img, hyp_text, gt_dir):
     return out
 
 
+JAR = os.path.join(ROOT, "target", "ocr-cli.jar")
+
+
 def run_ocr_cli(files, langs, dest, extra, jobs):
     import shutil
     shutil.rmtree(dest, ignore_errors=True)
     os.makedirs(dest, exist_ok=True)
-    jar = os.path.join(ROOT, "target", "ocr-cli.jar")
-    cmd = ["java", "-XX:+UseSerialGC", "-jar", jar, *files, "--lang", langs, "-j", str(jobs), "-o", dest, "-f", "txt,json",
+    cmd = ["java", "-XX:+UseSerialGC", "-jar", JAR, *files, "--lang", langs, "-j", str(jobs), "-o", dest, "-f", "txt,json",
            "--no-progress", *extra]
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.time()
@@ -144,8 +146,12 @@ def main():
     ap.add_argument("--sets", default=",".join(SETS))
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--no-none", action="store_true", help="skip the --preprocess none column")
+    ap.add_argument("--jar", help="the ocr-cli jar to run (default: target/ocr-cli.jar); copy it first when you rebuild meanwhile")
     ap.add_argument("extra", nargs="*")
     a = ap.parse_args()
+    global JAR
+    if a.jar:
+        JAR = os.path.abspath(a.jar)
     outroot = os.path.join(ROOT, "bench", "out", "accuracy")
     summary = []
     for set_name in a.sets.split(","):

@@ -3,6 +3,7 @@ package dev.ocrcli.engine;
 import dev.ocrcli.OcrException;
 import dev.ocrcli.OcrException.Kind;
 import dev.ocrcli.image.GrayImage;
+import dev.ocrcli.image.Resize;
 import dev.ocrcli.lang.ModelInfo;
 import dev.ocrcli.lang.TessdataLocator;
 import dev.ocrcli.pipeline.Readings;
@@ -79,12 +80,36 @@ final class NativeReader implements Readings, AutoCloseable {
     public PageTree read(GrayImage image, Request request) {
         requireOpen();
         String models = request.models() == null ? mainModels : request.models();
-        TesseractHandle h = request.models() == null ? main : other(models);
+        TesseractHandle h = request.models() == null && !request.legacy() ? main : other(models, request.legacy());
         int psm = request.psm() > 0 ? request.psm() : options.psm();
+        // the part asked for, at the resolution asked for; boxes are mapped back to the image asked about
+        GrayImage img = image;
+        int ox = 0;
+        int oy = 0;
+        Box r = request.region();
+        if (r != null) {
+            ox = Math.max(0, r.x0());
+            oy = Math.max(0, r.y0());
+            int w = Math.min(image.width(), r.x1()) - ox;
+            int hh = Math.min(image.height(), r.y1()) - oy;
+            if (w < 3 || hh < 3) {
+                return PageTree.EMPTY;
+            }
+            img = image.crop(ox, oy, w, hh);
+        }
+        double scale = request.scale();
+        if (scale != 1) {
+            if (Math.max(img.width(), img.height()) * scale > TesseractHandle.MAX_SIDE) {
+                scale = (double) TesseractHandle.MAX_SIDE / Math.max(img.width(), img.height());
+            }
+            img = Resize.scale(img, scale);
+        }
+        int dpi = request.dpi() > 0 ? (int) Math.round(request.dpi() * scale) : 0;
         h.setPageSegMode(psm);
         try {
-            if (recognize(h, image, request.dpi())) {
-                return h.tree(new Origin(request.reading(), models), request.glyphsFor());
+            if (recognize(h, img, dpi)) {
+                PageTree tree = h.tree(new Origin(request.reading(), models), request.glyphsFor());
+                return ox == 0 && oy == 0 && scale == 1 ? tree : tree.mapBoxes(back(scale, ox, oy, image.width(), image.height()));
             }
             if (Origin.LAYOUT.equals(request.reading())) {
                 // the page's own reading failed: nothing was read, and that is not an empty page
@@ -96,6 +121,17 @@ final class NativeReader implements Readings, AutoCloseable {
             h.setPageSegMode(h == main ? options.psm() : PSM_LINE);
             h.clear();
         }
+    }
+
+    /** Maps a box read on a part at {@code (ox, oy)} resampled by {@code scale} back to the {@code w x h} image. */
+    static java.util.function.UnaryOperator<Box> back(double scale, int ox, int oy, int w, int h) {
+        return b -> {
+            int x0 = Math.max(0, Math.min(w, ox + (int) Math.floor(b.x0() / scale)));
+            int y0 = Math.max(0, Math.min(h, oy + (int) Math.floor(b.y0() / scale)));
+            int x1 = Math.max(0, Math.min(w, ox + (int) Math.ceil(b.x1() / scale)));
+            int y1 = Math.max(0, Math.min(h, oy + (int) Math.ceil(b.y1() / scale)));
+            return new Box(x0, y0, Math.max(x0, x1), Math.max(y0, y1));
+        };
     }
 
     @Override
@@ -112,7 +148,7 @@ final class NativeReader implements Readings, AutoCloseable {
         }
         int margin = Math.max(8, box.height() / 2);
         GrayImage crop = image.crop(x0, y0, x1 - x0, y1 - y0).padded(margin);
-        TesseractHandle h = other(models);
+        TesseractHandle h = other(models, false);
         try {
             if (!recognize(h, crop, 0)) {
                 return null;
@@ -156,14 +192,22 @@ final class NativeReader implements Readings, AutoCloseable {
         });
     }
 
-    /** A handle for other models than the engine's (default engine mode, no variables), loaded on first use. */
-    private TesseractHandle other(String models) {
-        return others.computeIfAbsent(models, m -> {
-            TesseractHandle h = new TesseractHandle(locator.dataPathFor(TessdataLocator.parseLanguages(m)).toString(), m,
-                    EngineOptions.OEM_DEFAULT, Map.of(), quiet);
+    /**
+     * A handle for other models than the engine's, or for the legacy engine (no variables but
+     * those the engine was given that the legacy engine shares), loaded on first use and kept.
+     */
+    private TesseractHandle other(String models, boolean legacy) {
+        return others.computeIfAbsent((legacy ? "legacy:" : "") + models, k -> {
+            TesseractHandle h = new TesseractHandle(locator.dataPathFor(TessdataLocator.parseLanguages(models)).toString(), models,
+                    legacy ? EngineOptions.OEM_LEGACY : EngineOptions.OEM_DEFAULT, Map.of(), quiet);
             h.setPageSegMode(PSM_LINE);
             return h;
         });
+    }
+
+    @Override
+    public List<String> languages() {
+        return options.languages();
     }
 
     /**

@@ -150,7 +150,8 @@ public final class Pipeline {
      * @param psm       the engine's page segmentation mode
      * @param readings  recognition on demand
      */
-    public Result run(GrayImage input, int dpi, List<String> languages, int psm, Readings readings) {
+    public Result run(GrayImage input, int dpi, List<String> languages, int psm, Readings engine) {
+        Readings readings = new PageReadings(engine);
         PageContext page = new PageContext(input, dpi, languages, psm, readings, this, glyphsFor);
         Reading r = readImage(input, dpi, readings, dev.ocrcli.result.Origin.LAYOUT);
         List<StepReport> readingReports = new ArrayList<>(readingSteps.size());

@@ -514,6 +514,96 @@ class PipelineTest {
         assertTrue(!applied(plain, "sparse") && plain.text().strip().equals(EXPECTED), plain.text());
     }
 
+    /** A page of small type, blurred and speckled as a poor fax: many words read doubtfully. */
+    static GrayImage faxed(List<String> lines) {
+        BufferedImage img = TestImages.render(lines, 14);
+        java.util.Random rnd = new java.util.Random(17);
+        BufferedImage out = new BufferedImage(img.getWidth(), img.getHeight(), BufferedImage.TYPE_BYTE_GRAY);
+        for (int y = 1; y < img.getHeight() - 1; y++) {
+            for (int x = 1; x < img.getWidth() - 1; x++) {
+                int sum = 0;
+                for (int dy = -1; dy <= 1; dy++) {
+                    for (int dx = -1; dx <= 1; dx++) {
+                        sum += img.getRaster().getSample(x + dx, y + dy, 0) & 0xff;
+                    }
+                }
+                int v = sum / 9 + (int) (rnd.nextGaussian() * 26);
+                out.getRaster().setSample(x, y, 0, Math.max(0, Math.min(255, 70 + v * 170 / 255)));
+            }
+        }
+        return GrayImage.from(out);
+    }
+
+    static final List<String> FAX = List.of("Invoice 2291 for the spare parts ordered in March", "Total due within thirty days of receipt",
+            "Please quote the invoice number with payment", "Questions about this order go to the sales office",
+            "Delivery by road freight to the northern depot", "Returned goods must be in their original packing");
+
+    @Test
+    void voteRereadsADoubtfulPageAndLosesNoWord() {
+        GrayImage page = faxed(FAX);
+        try (OcrEngine voting = OcrEngine.builder().languages("eng").preprocess("vote").build()) {
+            OcrResult r = voting.recognize(OcrInput.of("fax", page, 0));
+            OcrResult plain = none.recognize(OcrInput.of("fax", page, 0));
+            String report = r.pages().get(0).preprocessing().toString();
+            assertTrue(report.contains("psm 6"), "the page was re-read: " + report);
+            int with = wordsFound(FAX, r.text());
+            int without = wordsFound(FAX, plain.text());
+            assertTrue(with >= without, "words found: " + with + " with the vote, " + without + " without; " + report);
+            // changed words say where they came from and keep a box on the page
+            r.words().stream().filter(w -> w.origin().reading().equals("vote")).forEach(w ->
+                    assertTrue(w.box().x1() <= page.width() && w.box().y1() <= page.height(), w.toString()));
+        }
+        // a clean page is not read again
+        OcrResult clean;
+        try (OcrEngine voting = OcrEngine.builder().languages("eng").preprocess("vote").build()) {
+            clean = voting.recognize(OcrInput.of("clean", page(), 0));
+        }
+        assertTrue(!applied(clean, "vote") && !clean.pages().get(0).preprocessing().toString().contains("psm 6"),
+                clean.pages().get(0).preprocessing().toString());
+    }
+
+    @Test
+    void gapsBringsBackALineNumberColumnTheLayoutLeftOut() {
+        // a transcript page: a frame, a rule between the line numbers and the text; Tesseract's
+        // layout reads the text and leaves the numbers out
+        BufferedImage img = new BufferedImage(1600, 1260, BufferedImage.TYPE_BYTE_GRAY);
+        Graphics2D g = img.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, 1600, 1260);
+        g.setColor(Color.BLACK);
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.drawRect(60, 40, 1480, 1160);
+        g.drawLine(180, 40, 180, 1200);
+        g.setFont(new java.awt.Font("DejaVu Sans Mono", java.awt.Font.PLAIN, 34));
+        String[] text = {"A. That was the basement.", "Q. That was also the basement?", "A. Yeah. There was a processing area",
+            "I don't get confused now and I don't", "anyone else -- the products, most of", "were mixed or blended on the second",
+            "because that was the level of the", "-- the raw stuff was either poured", "in. So this may have been -- when"};
+        for (int i = 0; i < text.length; i++) {
+            g.drawString(String.valueOf(i + 1), 110, 120 + i * 100);
+            g.drawString(text[i], 220, 120 + i * 100);
+        }
+        g.dispose();
+        GrayImage page = GrayImage.from(img);
+        List<String> numbers = java.util.stream.IntStream.rangeClosed(1, text.length).mapToObj(String::valueOf).toList();
+        List<String> without = none.recognize(OcrInput.of("transcript", page, 0)).words().stream().map(Word::text).toList();
+        assertTrue(numbers.stream().filter(without::contains).count() < 3, "the layout alone leaves the numbers out: " + without);
+        try (OcrEngine gaps = OcrEngine.builder().languages("eng").preprocess("gaps").build()) {
+            OcrResult r = gaps.recognize(OcrInput.of("transcript", page, 0));
+            List<String> with = r.words().stream().map(Word::text).toList();
+            assertTrue(with.containsAll(numbers), "every line number comes back: " + with);
+            assertTrue(with.containsAll(without), "and nothing the layout read is lost");
+            assertTrue(applied(r, "gaps"));
+            for (Word w : r.words()) {
+                if (numbers.contains(w.text())) {
+                    int i = Integer.parseInt(w.text()) - 1;
+                    assertTrue(w.box().x0() >= 100 && w.box().x1() <= 150 && w.box().y0() > 120 + i * 100 - 40 && w.box().y1() < 120 + i * 100 + 12,
+                            "number " + w.text() + " where it is printed: " + w.box());
+                    assertEquals("gaps", w.origin().reading());
+                }
+            }
+        }
+    }
+
     @Test
     void denoiseRemovesSpeckle() {
         GrayImage clean = page();
