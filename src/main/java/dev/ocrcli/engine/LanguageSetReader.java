@@ -27,7 +27,7 @@ final class LanguageSetReader implements PageReader {
 
     LanguageSetReader(EngineOptions options, TessdataLocator locator) {
         this.options = options;
-        this.pipeline = Pipeline.parse(options.preprocess(), options.maxImageSize());
+        this.pipeline = Pipeline.parse(options.preprocess(), options.maxImageSize(), options.dpi() > 0);
         this.natives = new NativeReader(options, locator);
     }
 

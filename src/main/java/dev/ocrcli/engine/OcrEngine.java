@@ -176,10 +176,10 @@ public final class OcrEngine implements AutoCloseable {
             return this;
         }
 
-        /** Page segmentation mode 0..13, as Tesseract's {@code --psm}. */
+        /** Page segmentation mode 1..13, as Tesseract's {@code --psm}. */
         public Builder pageSegMode(int psm) {
             if (psm < 0 || psm > 13) {
-                throw new OcrException(Kind.BAD_ARGUMENT, "page segmentation mode must be 0..13, not " + psm);
+                throw new OcrException(Kind.BAD_ARGUMENT, "page segmentation mode must be 1..13, not " + psm);
             }
             if (psm == 0) {
                 throw new OcrException(Kind.BAD_ARGUMENT, "page segmentation mode 0 (orientation detection only) produces no text; use 1..13");

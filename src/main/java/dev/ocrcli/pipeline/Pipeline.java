@@ -27,9 +27,11 @@ public final class Pipeline {
     private final List<ReadingStep> readingSteps = new ArrayList<>();
     private final int maxSide;
     private final Predicate<String> glyphsFor;
+    private final boolean keepDeclaredDpi;
 
-    private Pipeline(String spec, List<Steps.Info> steps, int maxSide) {
+    private Pipeline(String spec, List<Steps.Info> steps, int maxSide, boolean keepDeclaredDpi) {
         this.spec = spec;
+        this.keepDeclaredDpi = keepDeclaredDpi;
         this.maxSide = maxSide;
         this.names = steps.stream().map(Steps.Info::name).toList();
         for (Steps.Info i : steps) {
@@ -54,7 +56,16 @@ public final class Pipeline {
      */
     public static Pipeline parse(String spec, int maxSide) {
         String s = spec == null ? "auto" : spec.trim().toLowerCase(Locale.ROOT);
-        return new Pipeline(s, Steps.parse(s), maxSide);
+        return new Pipeline(s, Steps.parse(s), maxSide, false);
+    }
+
+    /**
+     * As {@link #parse(String, int)}, for an engine given a resolution ({@code --dpi}): the
+     * resolution it is given is what Tesseract reads at, not the {@code resolution} step's estimate.
+     */
+    public static Pipeline parse(String spec, int maxSide, boolean keepDeclaredDpi) {
+        String s = spec == null ? "auto" : spec.trim().toLowerCase(Locale.ROOT);
+        return new Pipeline(s, Steps.parse(s), maxSide, keepDeclaredDpi);
     }
 
     /** The specification this was made from. */
@@ -74,9 +85,18 @@ public final class Pipeline {
      * @param toInput maps its coordinates back to the image given to {@link #prepare}
      * @param steps   what each image step measured and did
      */
-    public record Prepared(GrayImage image, Affine toInput, List<StepReport> steps) {
+    public record Prepared(GrayImage image, Affine toInput, List<StepReport> steps, int estimatedDpi) {
         public Prepared {
             steps = List.copyOf(steps);
+        }
+
+        /**
+         * The resolution to read the prepared image at: the {@code resolution} step's estimate
+         * when it made one and {@code keepDeclared} is false, else the declared {@code dpi}
+         * scaled as the image was (0: unknown).
+         */
+        public int dpiFor(int dpi, boolean keepDeclared) {
+            return estimatedDpi > 0 && !keepDeclared ? estimatedDpi : dpiFor(dpi);
         }
 
         /** The resolution of the prepared image when the input's is {@code dpi} (0: unknown). */
@@ -92,6 +112,7 @@ public final class Pipeline {
         Affine toInput = Affine.IDENTITY;
         List<StepReport> reports = new ArrayList<>();
         boolean rescaled = false;
+        int estimatedDpi = 0;
         for (ImageStep step : imageSteps) {
             long t0 = System.nanoTime();
             ImageStep.Outcome o = step.apply(img);
@@ -103,6 +124,9 @@ public final class Pipeline {
                 toInput = toInput.after(o.toInput());
             }
             rescaled |= step instanceof RescaleStep;
+            if (step instanceof ResolutionStep && o.applied()) {
+                estimatedDpi = ResolutionStep.estimate(Analysis.glyphHeight(img));
+            }
         }
         if (!rescaled && maxSide > 0 && Math.max(img.width(), img.height()) > maxSide) {
             long t0 = System.nanoTime();
@@ -110,9 +134,10 @@ public final class Pipeline {
             GrayImage out = Resize.scale(img, scale);
             toInput = toInput.after(Affine.scale((double) img.width() / out.width(), (double) img.height() / out.height()));
             img = out;
+            estimatedDpi = (int) Math.round(estimatedDpi * scale);
             reports.add(new StepReport("max-size", true, String.format(Locale.ROOT, "scaled x%.2f", scale), (System.nanoTime() - t0) / 1000));
         }
-        return new Prepared(img, toInput, reports);
+        return new Prepared(img, toInput, reports, estimatedDpi);
     }
 
     /**
@@ -124,7 +149,7 @@ public final class Pipeline {
      */
     public Reading readImage(GrayImage input, int dpi, Readings readings, String reading) {
         Prepared p = prepare(input);
-        int effective = p.dpiFor(dpi);
+        int effective = p.dpiFor(dpi, keepDeclaredDpi);
         Readings.Request request = new Readings.Request(0, effective, null, reading, glyphsFor);
         return new Reading(p.image(), p.toInput(), effective, readings.read(p.image(), request), p.steps());
     }

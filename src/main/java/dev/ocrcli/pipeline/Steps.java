@@ -22,8 +22,14 @@ public final class Steps {
      * @param image   true for an image step (before recognition), false for a reading step (after)
      * @param summary what it does, in a few words (help texts, the OpenAPI document)
      * @param factory makes the step; the argument is the {@code --max-size} cap (0: none)
+     * @param inAuto  whether {@code auto} (the default) runs it; a step that is not must be named
      */
-    public record Info(String name, boolean image, String summary, IntFunction<Step> factory) {}
+    public record Info(String name, boolean image, String summary, IntFunction<Step> factory, boolean inAuto) {
+        /** A step that {@code auto} runs. */
+        public Info(String name, boolean image, String summary, IntFunction<Step> factory) {
+            this(name, image, summary, factory, true);
+        }
+    }
 
     /** Every step, in pipeline order. */
     public static final List<Info> ALL = List.of(
@@ -33,6 +39,8 @@ public final class Steps {
             new Info("deskew", true, "pages skewed up to 20 degrees straightened", max -> new DeskewStep()),
             new Info("rules", true, "table rules painted over so cells read as words", max -> new RulesStep()),
             new Info("rescale", true, "text brought to the height the models read best; applies --max-size", RescaleStep::new),
+            new Info("resolution", true, "(not in auto) resolution estimated from the text's size and handed to Tesseract",
+                    max -> new ResolutionStep(), false),
             new Info("pad", true, "a margin added where ink touches the edge", max -> new PadStep()),
             new Info("orient", false, "a weakly read page checked for a 90/180/270 degree turn and read turned", max -> new OrientStep()),
             new Info("sparse", false, "a page whose layout left text-like ink unread read again as sparse text", max -> new SparseStep()),
@@ -48,6 +56,11 @@ public final class Steps {
     private Steps() {
     }
 
+    /** The names of the steps {@code auto} runs, in pipeline order. */
+    public static List<String> autoNames() {
+        return ALL.stream().filter(Info::inAuto).map(Info::name).toList();
+    }
+
     /** Every step's name, in pipeline order. */
     public static List<String> names() {
         return ALL.stream().map(Info::name).toList();
@@ -56,19 +69,22 @@ public final class Steps {
     /**
      * The steps a {@code --preprocess} value names, in pipeline order.
      *
-     * @param spec {@code auto} (every step), {@code none} (no step), or names separated by commas
+     * @param spec {@code auto} (every step but those not {@link Info#inAuto}), {@code none} (no
+     *             step), or names separated by commas, among them perhaps {@code auto}
+     *             ({@code auto,resolution})
      * @throws OcrException of kind BAD_ARGUMENT for an unknown name
      */
     public static List<Info> parse(String spec) {
         String s = spec == null ? "auto" : spec.trim().toLowerCase(Locale.ROOT);
-        if (s.equals("auto")) {
-            return ALL;
-        }
         if (s.equals("none") || s.isEmpty()) {
             return List.of();
         }
         List<String> wanted = new ArrayList<>();
         for (String n : s.split("\\s*,\\s*")) {
+            if (n.equals("auto")) {
+                ALL.stream().filter(Info::inAuto).forEach(i -> wanted.add(i.name()));
+                continue;
+            }
             if (!names().contains(n)) {
                 throw new OcrException(Kind.BAD_ARGUMENT, "unknown preprocessing step '" + n + "' (use auto, none, or some of "
                         + String.join(",", names()) + ")");
