@@ -8,6 +8,8 @@
 # (git-ignored), so rounds add up to one long run. A finding fails the run, prints the input and
 # saves it under src/test/resources/dev/ocrcli/fuzz/<Target>Inputs/, where the ordinary test run
 # replays it from then on. Needs the test classes built (mvn -o test-compile, or a finished verify).
+# `-pl :ocr-cli`: only the core + CLI module (ocr-cli.xml); a bare goal such as surefire:test cannot
+# resolve the Spark module's dependency on the core without a lifecycle phase.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 rounds="${1:-1}"
@@ -22,7 +24,7 @@ for ((r = 1; r <= rounds; r++)); do
   for t in "${targets[@]}"; do
     log="target/fuzz/$t-$r.log"
     echo "fuzz: $t, round $r of $rounds (log: $log)"
-    if ! mvn -B -o -q surefire:test -Dtest="$t" -Dsurefire.failIfNoSpecifiedTests=false > "$log" 2>&1; then
+    if ! mvn -B -o -q -pl :ocr-cli surefire:test -Dtest="$t" -Dsurefire.failIfNoSpecifiedTests=false > "$log" 2>&1; then
       grep -a -E 'FuzzTestFinding|Exception|Error' "$log" | head -20 >&2 || true
       echo "fuzz: $t found a problem; see $log" >&2
       exit 1
