@@ -45,11 +45,16 @@ public final class OcrJob {
             System.exit(EXIT_USAGE);
             return;
         }
+        long t0 = System.nanoTime();
         SparkSession spark = SparkSession.builder().appName("ocr-cli " + a.in()).getOrCreate();
+        long t1 = System.nanoTime();
         try {
             long[] counts = run(spark, a);
+            long t2 = System.nanoTime();
             System.err.printf("ocr-spark: %s holds %d page rows (%d error rows); %d inputs skipped as already there%n",
                     a.out(), counts[0], counts[1], counts[2]);
+            System.err.printf(java.util.Locale.ROOT, "ocr-spark: session start-up %.1f s, job %.1f s%n",
+                    (t1 - t0) / 1e9, (t2 - t1) / 1e9);
         } finally {
             spark.stop();
         }

@@ -102,7 +102,7 @@ public final class OcrOptions implements Serializable {
         return this;
     }
 
-    /** Partitions the work is spread over (0, the default: twice the default parallelism, or the input's, if more). */
+    /** Partitions the work is spread over (0, the default: four times the default parallelism, or the input's partitions if more; pages take seconds, so small tasks balance better and cost little). */
     public OcrOptions partitions(int n) {
         this.partitions = Math.max(0, n);
         return this;

@@ -128,7 +128,7 @@ public final class OcrSpark {
         Column modified = cols.contains("modificationTime") ? col("modificationTime") : lit(null).cast(DataTypes.TimestampType);
         Dataset<Row> in = binaryFiles.select(col("path"), modified.as("modificationTime"), length.as("length"), content.as("content"));
         int partitions = options.partitions() > 0 ? options.partitions()
-                : Math.max(in.rdd().getNumPartitions(), 2 * binaryFiles.sparkSession().sparkContext().defaultParallelism());
+                : Math.max(in.rdd().getNumPartitions(), 4 * binaryFiles.sparkSession().sparkContext().defaultParallelism());
         return in.flatMap(new Split(options), Encoders.row(UNIT))
                 .repartition(partitions)
                 .mapPartitions(new Recognize(options), Encoders.row(SCHEMA));
