@@ -21,7 +21,7 @@ import static org.apache.spark.sql.functions.col;
  *     [--inline-limit BYTES] [--partitions N]
  * </pre>
  *
- * Without {@code --resume}, OUT must not exist. With it, inputs already in OUT (same path and
+ * Without {@code --resume}, OUT must not exist (exit code 2 if it does). With it, inputs already in OUT (same path and
  * modification time) are skipped and the new rows are appended. Exit codes: 0 done (pages that
  * failed are error rows in OUT, counted on stderr), 2 bad arguments, 1 the job itself failed.
  */
@@ -48,7 +48,13 @@ public final class OcrJob {
         long t0 = System.nanoTime();
         SparkSession spark = SparkSession.builder().appName("ocr-cli " + a.in()).getOrCreate();
         long t1 = System.nanoTime();
+        int exit = 0;
         try {
+            if (!a.resume() && exists(spark, a.out())) {
+                System.err.println("ocr-cli: error: " + a.out() + " exists; add --resume to add what is missing to it");
+                exit = EXIT_USAGE;
+                return;
+            }
             long[] counts = run(spark, a);
             long t2 = System.nanoTime();
             System.err.printf("ocr-spark: %s holds %d page rows (%d error rows); %d inputs skipped as already there%n",
@@ -57,6 +63,9 @@ public final class OcrJob {
                     (t1 - t0) / 1e9, (t2 - t1) / 1e9);
         } finally {
             spark.stop();
+            if (exit != 0) {
+                System.exit(exit);
+            }
         }
     }
 
@@ -75,7 +84,13 @@ public final class OcrJob {
             files = listing.join(seen, listing.col("path").equalTo(seen.col("path"))
                             .and(listing.col("modificationTime").equalTo(seen.col("modificationTime"))), "left_anti");
             files = files.cache();
-            skipped = listing.count() - files.count();
+            long todo = files.count();
+            skipped = listing.count() - todo;
+            if (todo == 0) {
+                Dataset<Row> all = spark.read().schema(OcrSpark.SCHEMA).format(a.format()).load(a.out());
+                files.unpersist();
+                return new long[] {all.count(), all.where(col("error").isNotNull()).count(), skipped};
+            }
         }
         Dataset<Row> pages = OcrSpark.recognize(files, a.options());
         // rows are counted from what was written, not by running the work twice
