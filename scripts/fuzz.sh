@@ -6,7 +6,9 @@
 # Each round fuzzes every TARGET (default: ImageFuzzTest PdfFuzzTest ServerFuzzTest) for the 60 s
 # its @FuzzTest allows, in a JVM of its own; the corpus each run grows is kept in .cifuzz-corpus/
 # (git-ignored), so rounds add up to one long run. Needs the test classes built (mvn -o
-# test-compile, or a finished verify).
+# test-compile, or a finished verify). `-pl :ocr-cli`: only the core + CLI module (ocr-cli.xml);
+# a bare goal such as surefire:test cannot resolve the Spark module's dependency on the core
+# without a lifecycle phase.
 #
 # When a run stops early, the reason libFuzzer or Jazzer gave is printed, and the input it saved
 # is replayed at once as an ordinary (deterministic) regression test, in a fresh JVM:
@@ -33,7 +35,7 @@ for ((r = 1; r <= rounds; r++)); do
     echo "fuzz: $t, round $r of $rounds (log: $log)"
     stamp="target/fuzz/.$t-$r.start"
     touch "$stamp"
-    if JAZZER_FUZZ=1 mvn -B -o -q surefire:test -Dtest="$t" -Dsurefire.failIfNoSpecifiedTests=false > "$log" 2>&1; then
+    if JAZZER_FUZZ=1 mvn -B -o -q -pl :ocr-cli surefire:test -Dtest="$t" -Dsurefire.failIfNoSpecifiedTests=false > "$log" 2>&1; then
       grep -a -E '^Done [0-9]+ runs' "$log" | sed "s/^/fuzz: $t: /" || true
       continue
     fi
@@ -50,7 +52,7 @@ for ((r = 1; r <= rounds; r++)); do
     for f in $saved; do
       case "$f" in "$inputs"/*) ;; *) mv "$f" "$replay_dir/" ; ;; esac
     done
-    if mvn -B -o -q surefire:test -Dtest="$t" -Dsurefire.failIfNoSpecifiedTests=false > "$log.replay" 2>&1; then
+    if mvn -B -o -q -pl :ocr-cli surefire:test -Dtest="$t" -Dsurefire.failIfNoSpecifiedTests=false > "$log.replay" 2>&1; then
       mkdir -p target/fuzz/unreproduced
       for f in $saved; do
         b=$(basename "$f")

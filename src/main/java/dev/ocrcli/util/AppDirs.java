@@ -1,5 +1,7 @@
 package dev.ocrcli.util;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,9 +17,32 @@ public final class AppDirs {
         return xdg("XDG_DATA_HOME", ".local/share").resolve(APP).resolve("tessdata");
     }
 
-    /** {@code $XDG_CACHE_HOME/ocr-cli}, by default {@code ~/.cache/ocr-cli}: extracted natives and models. */
+    /**
+     * {@code $XDG_CACHE_HOME/ocr-cli}, by default {@code ~/.cache/ocr-cli}: extracted natives and models;
+     * the system property {@code ocrcli.cache.dir} overrides it, and when it cannot be created or
+     * written, {@code $TMPDIR/ocr-cli-USER/cache} is used instead.
+     */
     public static Path cache() {
-        return xdg("XDG_CACHE_HOME", ".cache").resolve(APP);
+        String override = System.getProperty("ocrcli.cache.dir");
+        if (override != null && !override.isBlank()) {
+            return Path.of(override);
+        }
+        Path dir = xdg("XDG_CACHE_HOME", ".cache").resolve(APP);
+        // e.g. a Spark or YARN executor whose home is missing or read-only: a per-user temporary one
+        return writable(dir) ? dir : tmp().resolve("cache");
+    }
+
+    private static Path tmp() {
+        return Path.of(System.getProperty("java.io.tmpdir"), APP + "-" + System.getProperty("user.name", "user"));
+    }
+
+    private static boolean writable(Path dir) {
+        try {
+            Files.createDirectories(dir);
+            return Files.isWritable(dir);
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     /** Directories to try, in order, for the extracted native libraries (the first may be on a noexec mount). */
@@ -28,7 +53,7 @@ public final class AppDirs {
             dirs.add(Path.of(override));
         }
         dirs.add(cache().resolve("natives"));
-        dirs.add(Path.of(System.getProperty("java.io.tmpdir"), APP + "-" + System.getProperty("user.name", "user"), "natives"));
+        dirs.add(tmp().resolve("natives"));
         return dirs;
     }
 
