@@ -32,7 +32,7 @@ public final class Main {
     public static void main(String[] args) {
         CliLogging.configure(verbosity(args));
         Console.install();
-        System.exit(commandLine().execute(args));
+        System.exit(commandLine(args).execute(args));
     }
 
     /**
@@ -41,12 +41,35 @@ public final class Main {
      */
     public static int run(String... args) {
         CliLogging.configure(verbosity(args));
-        return commandLine().execute(args);
+        return commandLine(args).execute(args);
     }
 
-    /** The configured picocli command tree. */
+    /** The subcommands, in the order the help lists them. */
+    private static final String[] SUBCOMMANDS = {"help", "langs", "eval", "serve", "completion"};
+
+    /** The whole configured picocli command tree. */
     static CommandLine commandLine() {
+        return commandLine(SUBCOMMANDS);
+    }
+
+    /**
+     * The configured command tree for these arguments. Building a subcommand's model by reflection
+     * costs start-up time (picocli's classes are too old for the class-data-sharing archive), so
+     * the subcommands are only added when an argument could name one or ask for a help that lists
+     * them: a word equal to a subcommand's name, a help or version option, an {@code @FILE}, or an
+     * unknown option (its error message may suggest a subcommand). Plain calls such as
+     * {@code ocr-cli scan.png -l eng+rus} parse the same without them: the main command's
+     * positional inputs take every other word.
+     */
+    static CommandLine commandLine(String... args) {
         CommandLine cl = new CommandLine(new OcrCommand());
+        if (mayNeedSubcommands(args)) {
+            cl.addSubcommand(new CommandLine.HelpCommand());
+            cl.addSubcommand(new LangsCommand());
+            cl.addSubcommand(new EvalCommand());
+            cl.addSubcommand(new ServeCommand());
+            cl.addSubcommand(new CompletionCommand());
+        }
         cl.setOut(Console.out());
         cl.setErr(Console.err());
         cl.setHelpFactory(HelpFormat.FACTORY);
@@ -57,7 +80,11 @@ public final class Main {
         usage.sectionKeys(keys);
         usage.sectionMap().put("examples", help -> String.format("%nExamples:%n") + HelpFormat.examples(help, EXAMPLES));
         cl.setExitCodeExceptionMapper(new ExitCodes());
-        cl.setParameterExceptionHandler((ex, args) -> {
+        cl.setParameterExceptionHandler((ex, given) -> {
+            if (cl.getSubcommands().isEmpty() && ex instanceof CommandLine.UnmatchedArgumentException) {
+                // the message and its suggestions as the whole tree gives them
+                return commandLine().execute(given);
+            }
             Console.error(sentence(ex.getMessage()));
             CommandLine.UnmatchedArgumentException.printSuggestions(ex, Console.err());
             Console.err().println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help' for more information.");
@@ -98,6 +125,23 @@ public final class Main {
             return String.valueOf(message);
         }
         return message.substring(0, 1).toLowerCase(Locale.ROOT) + message.substring(1);
+    }
+
+    static boolean mayNeedSubcommands(String[] args) {
+        for (String a : args) {
+            if ("--".equals(a)) {
+                return false;
+            }
+            for (String name : SUBCOMMANDS) {
+                if (name.equals(a)) {
+                    return true;
+                }
+            }
+            if (a.startsWith("@") || a.equals("-h") || a.equals("--help") || a.equals("-V") || a.equals("--version")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Counts {@code -v}, {@code -vv}, {@code --verbose} before option parsing, to set up logging first. */
