@@ -1,6 +1,7 @@
 package dev.ocrcli.cli;
 
 import dev.ocrcli.OcrException;
+import dev.ocrcli.engine.NativeLibraries;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.UsageMessageSpec;
 
@@ -31,6 +32,10 @@ public final class Main {
 
     public static void main(String[] args) {
         CliLogging.configure(verbosity(args));
+        if (!mayNeedSubcommands(args) && args.length > 0) {
+            // most likely a recognition: the natives load while picocli parses the arguments
+            NativeLibraries.preload();
+        }
         Console.install();
         System.exit(commandLine(args).execute(args));
     }

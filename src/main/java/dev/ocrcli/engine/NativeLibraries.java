@@ -100,6 +100,26 @@ public final class NativeLibraries {
                 "cannot load the bundled Tesseract libraries (needs glibc >= 2.34): " + String.join("; ", problems));
     }
 
+    /**
+     * Starts loading the native libraries and Tess4J's binding to them on a daemon thread and
+     * returns at once, for a caller that knows an engine will be built soon and has other start-up
+     * work (parsing its command line) to do meanwhile. A failure is left for {@link #load()} to
+     * report when the engine is built.
+     */
+    public static void preload() {
+        Thread t = new Thread(() -> {
+            try {
+                load();
+                net.sourceforge.tess4j.TessAPI.INSTANCE.hashCode();
+            } catch (RuntimeException | LinkageError e) {
+                // also when the process exits first (JNA's initialiser fails during shutdown)
+                log.debug("native preload failed: {}", e.toString());
+            }
+        }, "native-preload");
+        t.setDaemon(true);
+        t.start();
+    }
+
     private static Path extract(Path base, List<Lib> libs) throws IOException {
         // Name the directory after the entries' CRCs and sizes: content-derived and cheap to read.
         StringBuilder id = new StringBuilder();
