@@ -41,7 +41,8 @@ fi
 echo "setup: building target/ocr-cli.jar" >&2
 # -Dstyle.color=never and jansi.noreset: Debian's Maven 3.8 writes colour resets (ESC[0m) even in batch mode
 MAVEN_OPTS="${MAVEN_OPTS:-} -Djansi.noreset=true" mvn -B -q -Dstyle.color=never -DskipTests package >&2
-# the first run of ./ocr makes the class-data-sharing archive (target/ocr-cli.jsa) later starts use
+# ./ocr makes the class-data-sharing archive (target/ocr-cli.jsa) every later start uses now, at
+# setup, rather than on the first real call
 ./ocr --version >/dev/null
 
 if [ -n "${OCR_CLI_BIN_DIR:-}" ]; then

@@ -42,6 +42,14 @@ public final class Steps {
                     max -> new LettersStep()),
             new Info("bars", false, "'|' words read from table borders and column rules dropped", max -> new BarsStep()));
 
+    /**
+     * The {@code fast} profile ({@code --fast}, {@code --preprocess fast}): the steps whose
+     * measurement and work cost about 1% of a recognition or less and that never ask for a second
+     * reading (measured per page on the evaluation sets; see bench/RESULTS.md). What the others
+     * give up is measured there too.
+     */
+    public static final List<String> FAST = List.of("invert", "rescale", "pad", "spaces", "bars");
+
     private Steps() {
     }
 
@@ -53,7 +61,8 @@ public final class Steps {
     /**
      * The steps a {@code --preprocess} value names, in pipeline order.
      *
-     * @param spec {@code auto} (every step), {@code none} (no step), or names separated by commas
+     * @param spec {@code auto} (every step), {@code fast} (the steps of {@link #FAST}), {@code none} (no step), or names
+     *             separated by commas
      * @throws OcrException of kind BAD_ARGUMENT for an unknown name
      */
     public static List<Info> parse(String spec) {
@@ -64,10 +73,13 @@ public final class Steps {
         if (s.equals("none") || s.isEmpty()) {
             return List.of();
         }
+        if (s.equals("fast")) {
+            return ALL.stream().filter(i -> FAST.contains(i.name())).toList();
+        }
         List<String> wanted = new ArrayList<>();
         for (String n : s.split("\\s*,\\s*")) {
             if (!names().contains(n)) {
-                throw new OcrException(Kind.BAD_ARGUMENT, "unknown preprocessing step '" + n + "' (use auto, none, or some of "
+                throw new OcrException(Kind.BAD_ARGUMENT, "unknown preprocessing step '" + n + "' (use auto, fast, none, or some of "
                         + String.join(",", names()) + ")");
             }
             wanted.add(n);
