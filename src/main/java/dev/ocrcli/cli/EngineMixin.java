@@ -60,8 +60,8 @@ public final class EngineMixin {
     String preprocess;
 
     @Option(names = "--fast",
-            description = "Plain-Tesseract speed: only the steps that cost about nothing, no second readings "
-                    + "(--preprocess fast: invert, rescale, pad, spaces, bars).")
+            description = "Near plain-Tesseract speed: only cheap steps, no second readings "
+                    + "(--preprocess fast: invert, deskew, rescale, spaces, bars).")
     boolean fast;
 
     /** The steps of the pipeline, in order, for the help and the shell completion: from the pipeline's own list. */
