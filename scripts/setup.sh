@@ -11,6 +11,7 @@
 #   fonts-dejavu-core, fonts-freefont-ttf, fonts-liberation2
 #                           fonts with Latin, Cyrillic and the rare letters, to render test images
 #   hyperfine               repeated timing in bench/
+#   time                    GNU time: CPU and wall of whole processes in bench/
 #   zsh                     the test of `ocr-cli completion zsh`
 #   curl, jq                the server tests run the README's and docs' curl examples as written
 #
@@ -22,7 +23,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 here="$(pwd -P)"
 
 packages=(tesseract-ocr tesseract-ocr-rus tesseract-ocr-ell tesseract-ocr-script-latn tesseract-ocr-script-cyrl
-          fonts-dejavu-core fonts-freefont-ttf fonts-liberation2 hyperfine zsh curl jq)
+          fonts-dejavu-core fonts-freefont-ttf fonts-liberation2 hyperfine time zsh curl jq)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
