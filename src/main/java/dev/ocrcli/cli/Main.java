@@ -71,7 +71,7 @@ public final class Main {
 
     /** The whole configured picocli command tree. */
     static CommandLine commandLine() {
-        return commandLine(SUBCOMMANDS);
+        return build(true);
     }
 
     /**
@@ -84,8 +84,12 @@ public final class Main {
      * positional inputs take every other word.
      */
     static CommandLine commandLine(String... args) {
+        return build(mayNeedSubcommands(args));
+    }
+
+    private static CommandLine build(boolean withSubcommands) {
         CommandLine cl = new CommandLine(new OcrCommand());
-        if (mayNeedSubcommands(args)) {
+        if (withSubcommands) {
             cl.addSubcommand(new CommandLine.HelpCommand());
             cl.addSubcommand(new LangsCommand());
             cl.addSubcommand(new EvalCommand());
@@ -159,7 +163,9 @@ public final class Main {
                     return true;
                 }
             }
-            if (a.startsWith("@") || a.equals("-h") || a.equals("--help") || a.equals("-V") || a.equals("--version")) {
+            if (a.startsWith("@") || a.equals("--help") || a.equals("--version")
+                    || (a.matches("-[A-Za-z]+") && (a.indexOf('h') > 0 || a.indexOf('V') > 0))) {
+                // -h, -V, and clusters such as -vh (or a value such as -lhin: then merely slower)
                 return true;
             }
         }
