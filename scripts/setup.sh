@@ -11,6 +11,7 @@
 #   fonts-dejavu-core, fonts-freefont-ttf, fonts-liberation2
 #                           fonts with Latin, Cyrillic and the rare letters, to render test images
 #   hyperfine               repeated timing in bench/
+#   time                    GNU time: CPU and wall of whole processes in bench/
 #   zsh                     the test of `ocr-cli completion zsh`
 #   curl, jq                the server tests run the README's and docs' curl examples as written
 #
@@ -23,7 +24,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 here="$(pwd -P)"
 
 packages=(tesseract-ocr tesseract-ocr-rus tesseract-ocr-ell tesseract-ocr-script-latn tesseract-ocr-script-cyrl
-          fonts-dejavu-core fonts-freefont-ttf fonts-liberation2 hyperfine zsh curl jq)
+          fonts-dejavu-core fonts-freefont-ttf fonts-liberation2 hyperfine time zsh curl jq)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -63,7 +64,8 @@ fi
 echo "setup: building target/ocr-cli.jar" >&2
 # -Dstyle.color=never and jansi.noreset: Debian's Maven 3.8 writes colour resets (ESC[0m) even in batch mode
 MAVEN_OPTS="${MAVEN_OPTS:-} -Djansi.noreset=true" mvn -B -q -Dstyle.color=never -DskipTests package >&2
-# the first run of ./ocr makes the class-data-sharing archive (target/ocr-cli.jsa) later starts use
+# ./ocr makes the class-data-sharing archive (target/ocr-cli.jsa) every later start uses now, at
+# setup, rather than on the first real call
 ./ocr --version >/dev/null
 
 if [ -n "${OCR_CLI_BIN_DIR:-}" ]; then

@@ -85,6 +85,9 @@ public final class BatchRunner {
         int window = window(threads);
         boolean pdfOut = opt.fileFormats().contains(OutputFormat.PDF) || opt.stdoutFormat() == OutputFormat.PDF;
         // colour copies of colour pages only when a searchable PDF shows them
+        EnginePool pool = EnginePool.lazy(builder, threads, opt.recycleAfter());
+        // the models load on their own threads while ImageIO sets up and the first input decodes
+        pool.warmUp();
         Inputs inputs = new Inputs(opt.maxPixels(), opt.pdfDpi(), pdfOut);
         AtomicInteger threadNo = new AtomicInteger();
         ExecutorService workers = Executors.newFixedThreadPool(threads, r -> {
@@ -92,7 +95,6 @@ public final class BatchRunner {
             t.setDaemon(true);
             return t;
         });
-        EnginePool pool = EnginePool.lazy(builder, threads, opt.recycleAfter());
         // With fewer inputs than jobs, the engines beyond one per worker are for the pages of a
         // long document; never warmed up, so one image starts as fast as ever.
         EnginePool extra = opt.jobs() > threads ? EnginePool.lazy(builder, opt.jobs() - threads, opt.recycleAfter()) : null;
@@ -119,7 +121,6 @@ public final class BatchRunner {
                 : opt.stdoutFormat().writer().separator().getBytes(StandardCharsets.UTF_8);
         Deque<Future<Outcome>> inFlight = new ArrayDeque<>();
         try {
-            pool.warmUp();
             int next = 0;
             while (next < items.size() || !inFlight.isEmpty()) {
                 while (next < items.size() && inFlight.size() < window) {

@@ -55,9 +55,14 @@ public final class EngineMixin {
     long maxPixels;
 
     @Option(names = "--preprocess", paramLabel = "STEPS", defaultValue = "auto", completionCandidates = StepNames.class,
-            description = "Image preprocessing: auto (default: every step, each acting only when the page needs it), none, "
+            description = "Image preprocessing: auto (default: every step, each acting only when the page needs it), fast (see --fast), none, "
                     + "or steps separated by commas, e.g. deskew,rescale. The steps: ${COMPLETION-CANDIDATES}.")
     String preprocess;
+
+    @Option(names = "--fast",
+            description = "Near plain-Tesseract speed: only cheap steps, no second readings "
+                    + "(--preprocess fast: invert, deskew, rescale, spaces, bars).")
+    boolean fast;
 
     /** The steps of the pipeline, in order, for the help and the shell completion: from the pipeline's own list. */
     static final class StepNames extends ArrayList<String> {
@@ -66,6 +71,18 @@ public final class EngineMixin {
         StepNames() {
             super(Steps.names());
         }
+    }
+
+    /** The --preprocess value, with --fast its {@code fast} profile; both given is a usage error. */
+    String preprocessing() {
+        if (!fast) {
+            return preprocess;
+        }
+        if (command != null && command.commandLine() != null && command.commandLine().getParseResult() != null
+                && command.commandLine().getParseResult().hasMatchedOption("--preprocess")) {
+            throw usage("--fast and --preprocess exclude each other (--fast is --preprocess fast)");
+        }
+        return "fast";
     }
 
     /**
@@ -96,7 +113,7 @@ public final class EngineMixin {
                 .dpi(dpi)
                 .maxImageSize(maxSize)
                 .maxPixels(maxPixels)
-                .preprocess(preprocess)
+                .preprocess(preprocessing())
                 .tesseractMessages(verbosity > 0);
         for (String v : variables) {
             int eq = v.indexOf('=');

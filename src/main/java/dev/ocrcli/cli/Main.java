@@ -1,6 +1,7 @@
 package dev.ocrcli.cli;
 
 import dev.ocrcli.OcrException;
+import dev.ocrcli.engine.NativeLibraries;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.UsageMessageSpec;
 
@@ -30,9 +31,30 @@ public final class Main {
     };
 
     public static void main(String[] args) {
+        if (args.length == 1 && ("-V".equals(args[0]) || "--version".equals(args[0]))) {
+            // what --version prints needs no command tree: skip building picocli's (~0.2 CPU s)
+            String[] version = null;
+            try {
+                version = new VersionProvider().getVersion();
+            } catch (java.io.IOException e) {
+                // left to the command tree below, which reports it as every other failure
+            }
+            if (version != null) {
+                Console.install();
+                for (String line : version) {
+                    Console.out().println(line);
+                }
+                Console.out().flush();
+                System.exit(ExitCodes.OK);
+            }
+        }
         CliLogging.configure(verbosity(args));
+        if (!mayNeedSubcommands(args) && args.length > 0) {
+            // most likely a recognition: the natives load while picocli parses the arguments
+            NativeLibraries.preload();
+        }
         Console.install();
-        System.exit(commandLine().execute(args));
+        System.exit(commandLine(args).execute(args));
     }
 
     /**
@@ -41,12 +63,39 @@ public final class Main {
      */
     public static int run(String... args) {
         CliLogging.configure(verbosity(args));
-        return commandLine().execute(args);
+        return commandLine(args).execute(args);
     }
 
-    /** The configured picocli command tree. */
+    /** The subcommands, in the order the help lists them. */
+    private static final String[] SUBCOMMANDS = {"help", "langs", "eval", "serve", "completion"};
+
+    /** The whole configured picocli command tree. */
     static CommandLine commandLine() {
+        return build(true);
+    }
+
+    /**
+     * The configured command tree for these arguments. Building a subcommand's model by reflection
+     * costs start-up time (picocli's classes are too old for the class-data-sharing archive), so
+     * the subcommands are only added when an argument could name one or ask for a help that lists
+     * them: a word equal to a subcommand's name, a help or version option, an {@code @FILE}, or an
+     * unknown option (its error message may suggest a subcommand). Plain calls such as
+     * {@code ocr-cli scan.png -l eng+rus} parse the same without them: the main command's
+     * positional inputs take every other word.
+     */
+    static CommandLine commandLine(String... args) {
+        return build(mayNeedSubcommands(args));
+    }
+
+    private static CommandLine build(boolean withSubcommands) {
         CommandLine cl = new CommandLine(new OcrCommand());
+        if (withSubcommands) {
+            cl.addSubcommand(new CommandLine.HelpCommand());
+            cl.addSubcommand(new LangsCommand());
+            cl.addSubcommand(new EvalCommand());
+            cl.addSubcommand(new ServeCommand());
+            cl.addSubcommand(new CompletionCommand());
+        }
         cl.setOut(Console.out());
         cl.setErr(Console.err());
         cl.setHelpFactory(HelpFormat.FACTORY);
@@ -57,7 +106,11 @@ public final class Main {
         usage.sectionKeys(keys);
         usage.sectionMap().put("examples", help -> String.format("%nExamples:%n") + HelpFormat.examples(help, EXAMPLES));
         cl.setExitCodeExceptionMapper(new ExitCodes());
-        cl.setParameterExceptionHandler((ex, args) -> {
+        cl.setParameterExceptionHandler((ex, given) -> {
+            if (cl.getSubcommands().isEmpty() && ex instanceof CommandLine.UnmatchedArgumentException) {
+                // the message and its suggestions as the whole tree gives them
+                return commandLine().execute(given);
+            }
             Console.error(sentence(ex.getMessage()));
             CommandLine.UnmatchedArgumentException.printSuggestions(ex, Console.err());
             Console.err().println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help' for more information.");
@@ -98,6 +151,25 @@ public final class Main {
             return String.valueOf(message);
         }
         return message.substring(0, 1).toLowerCase(Locale.ROOT) + message.substring(1);
+    }
+
+    static boolean mayNeedSubcommands(String[] args) {
+        for (String a : args) {
+            if ("--".equals(a)) {
+                return false;
+            }
+            for (String name : SUBCOMMANDS) {
+                if (name.equals(a)) {
+                    return true;
+                }
+            }
+            if (a.startsWith("@") || a.equals("--help") || a.equals("--version")
+                    || (a.matches("-[A-Za-z]+") && (a.indexOf('h') > 0 || a.indexOf('V') > 0))) {
+                // -h, -V, and clusters such as -vh (or a value such as -lhin: then merely slower)
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Counts {@code -v}, {@code -vv}, {@code --verbose} before option parsing, to set up logging first. */

@@ -46,7 +46,6 @@ import java.util.stream.Stream;
         customSynopsis = {"ocr-cli [OPTIONS] INPUT...",
             "       ocr-cli COMMAND [ARGS]   (COMMAND: help, langs, eval, serve, completion)"},
         description = {"Recognise text in images and PDFs with Tesseract and print it on stdout, or write files with --output-dir.", ""},
-        subcommands = {CommandLine.HelpCommand.class, LangsCommand.class, EvalCommand.class, ServeCommand.class, CompletionCommand.class},
         footer = {"", "With several inputs the good ones are still printed; the exit code is that of the first failure "
                 + "(in input order). An input named like a command (eval, serve, ...) is read as ./eval."})
 public final class OcrCommand implements Callable<Integer> {

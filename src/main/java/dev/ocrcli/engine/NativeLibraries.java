@@ -78,12 +78,21 @@ public final class NativeLibraries {
         List<Lib> libs = List.of(
                 new Lib("org/bytedeco/leptonica/" + platform, "libleptonica.so.6", "libleptonica.so"),
                 new Lib("org/bytedeco/tesseract/" + platform, "libtesseract.so.5.5", "libtesseract.so"));
+        // JNA's own stub: left to JNA, it is unpacked to a new temporary file (134 KB) and deleted
+        // again by every process; kept in the same cache, a start only stats it
+        Lib jnaStub = new Lib("com/sun/jna/linux-x86-64", "libjnidispatch.so", "libjnidispatch.so");
+        List<Lib> files = List.of(libs.get(0), libs.get(1), jnaStub);
         List<String> problems = new ArrayList<>();
         for (Path base : AppDirs.nativeCacheCandidates()) {
             try {
-                Path dir = extract(base, libs);
+                Path dir = extract(base, files);
                 String old = System.getProperty("jna.library.path");
                 System.setProperty("jna.library.path", old == null || old.isEmpty() ? dir.toString() : dir + java.io.File.pathSeparator + old);
+                if (System.getProperty("jna.boot.library.path") == null) {
+                    // read when JNA's first class initialises, just below; JNA still falls back to
+                    // unpacking its own copy if this one does not load
+                    System.setProperty("jna.boot.library.path", dir.toString());
+                }
                 for (Lib lib : libs) {
                     NativeLibrary.getInstance(dir.resolve(lib.file()).toString());
                 }
@@ -98,6 +107,26 @@ public final class NativeLibraries {
         }
         throw new OcrException(Kind.NATIVE_UNAVAILABLE,
                 "cannot load the bundled Tesseract libraries (needs glibc >= 2.34): " + String.join("; ", problems));
+    }
+
+    /**
+     * Starts loading the native libraries and Tess4J's binding to them on a daemon thread and
+     * returns at once, for a caller that knows an engine will be built soon and has other start-up
+     * work (parsing its command line) to do meanwhile. A failure is left for {@link #load()} to
+     * report when the engine is built.
+     */
+    public static void preload() {
+        Thread t = new Thread(() -> {
+            try {
+                load();
+                net.sourceforge.tess4j.TessAPI.INSTANCE.hashCode();
+            } catch (RuntimeException | LinkageError e) {
+                // also when the process exits first (JNA's initialiser fails during shutdown)
+                log.debug("native preload failed: {}", e.toString());
+            }
+        }, "native-preload");
+        t.setDaemon(true);
+        t.start();
     }
 
     private static Path extract(Path base, List<Lib> libs) throws IOException {

@@ -53,6 +53,15 @@ public final class Steps {
                     max -> new LettersStep()),
             new Info("bars", false, "'|' words read from table borders and column rules dropped", max -> new BarsStep()));
 
+    /**
+     * The {@code fast} profile ({@code --fast}, {@code --preprocess fast}): steps that never ask for
+     * a second reading and whose measurement costs a few percent of a recognition at most, chosen
+     * by what they give back (see bench/RESULTS.md): {@code deskew} alone takes 12-degree skew from
+     * unreadable to read; {@code pad} is left out, since without {@code normalize} before it it
+     * pads phone photos' dark borders and reads them worse than no step at all.
+     */
+    public static final List<String> FAST = List.of("invert", "deskew", "rescale", "spaces", "bars");
+
     private Steps() {
     }
 
@@ -69,15 +78,18 @@ public final class Steps {
     /**
      * The steps a {@code --preprocess} value names, in pipeline order.
      *
-     * @param spec {@code auto} (every step but those not {@link Info#inAuto}), {@code none} (no
-     *             step), or names separated by commas, among them perhaps {@code auto}
-     *             ({@code auto,resolution})
+     * @param spec {@code auto} (every step but those not {@link Info#inAuto}), {@code fast} (the
+     *             steps of {@link #FAST}), {@code none} (no step), or names separated by commas,
+     *             among them perhaps {@code auto} ({@code auto,resolution})
      * @throws OcrException of kind BAD_ARGUMENT for an unknown name
      */
     public static List<Info> parse(String spec) {
         String s = spec == null ? "auto" : spec.trim().toLowerCase(Locale.ROOT);
         if (s.equals("none") || s.isEmpty()) {
             return List.of();
+        }
+        if (s.equals("fast")) {
+            return ALL.stream().filter(i -> FAST.contains(i.name())).toList();
         }
         List<String> wanted = new ArrayList<>();
         for (String n : s.split("\\s*,\\s*")) {
@@ -86,7 +98,7 @@ public final class Steps {
                 continue;
             }
             if (!names().contains(n)) {
-                throw new OcrException(Kind.BAD_ARGUMENT, "unknown preprocessing step '" + n + "' (use auto, none, or some of "
+                throw new OcrException(Kind.BAD_ARGUMENT, "unknown preprocessing step '" + n + "' (use auto, fast, none, or some of "
                         + String.join(",", names()) + ")");
             }
             wanted.add(n);

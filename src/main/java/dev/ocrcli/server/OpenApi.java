@@ -34,7 +34,7 @@ final class OpenApi {
 
     OpenApi() {
         this.template = load();
-        List<String> steps = new ArrayList<>(List.of("auto", "none"));
+        List<String> steps = new ArrayList<>(List.of("auto", "fast", "none"));
         steps.addAll(stepNames());
         ((ObjectNode) parameter(template, "preprocess").path("schema").path("items")).set("enum", strings(steps));
         Set<String> formats = new LinkedHashSet<>();

@@ -264,4 +264,28 @@ class CliTest {
         assertEquals(0, h.exitCode());
         assertTrue(h.stdout().contains("--lang") && h.stdout().contains("Exit codes"), h.stdout());
     }
+    @Test
+    void versionNeedsNoNativeLibrary() {
+        // a platform the bundled natives cannot load on: --version still answers, from the jar alone
+        Run v = Cli.run(null, null, List.of("-Dos.name=FreeBSD", "-Dos.arch=sparcv9"), "--version");
+        assertEquals(0, v.exitCode(), v.toString());
+        assertTrue(v.stdout().contains("Tesseract 5.5") && !v.stdout().contains("unavailable"), v.stdout());
+    }
+
+    @Test
+    void fastRunsOnlyTheCheapStepsAndStillReads() throws Exception {
+        Run r = Cli.run(good.toString(), "--lang", "eng+rus", "--fast", "-f", "json");
+        assertEquals(0, r.exitCode(), r.toString());
+        JsonNode page = new ObjectMapper().readTree(r.stdout()).path("pages").path(0);
+        List<String> steps = new java.util.ArrayList<>();
+        page.path("preprocessing").forEach(s -> steps.add(s.path("step").asText()));
+        assertEquals(dev.ocrcli.pipeline.Steps.FAST, steps);
+        assertEquals(String.join("\n", TEXT), norm(new ObjectMapper().readTree(r.stdout()).path("text").asText()));
+        Run h = Cli.run("--help");
+        assertTrue(h.stdout().replaceAll("\\s+", " ").contains("--preprocess fast: " + String.join(", ", dev.ocrcli.pipeline.Steps.FAST)),
+                "the help names the fast profile's steps: " + h.stdout());
+        Run both = Cli.run(good.toString(), "--fast", "--preprocess", "none");
+        assertEquals(ExitCodes.USAGE, both.exitCode(), both.toString());
+        assertTrue(both.stderr().startsWith("ocr-cli: error: --fast and --preprocess exclude each other"), both.stderr());
+    }
 }

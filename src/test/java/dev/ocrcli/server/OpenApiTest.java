@@ -103,7 +103,7 @@ class OpenApiTest {
         }
         assertNotNull(preprocess);
         List<String> steps = names(preprocess.getSchema().getItems());
-        List<String> expected = new ArrayList<>(List.of("auto", "none"));
+        List<String> expected = new ArrayList<>(List.of("auto", "fast", "none"));
         expected.addAll(Steps.names());
         assertEquals(expected, steps);
         assertNotNull(format);
