@@ -108,12 +108,20 @@ public final class Pipeline {
 
     /** Runs the image steps (and the {@code --max-size} cap). */
     public Prepared prepare(GrayImage input) {
+        return prepare(input, s -> true);
+    }
+
+    /** Runs the image steps {@code use} accepts (and the {@code --max-size} cap). */
+    Prepared prepare(GrayImage input, Predicate<ImageStep> use) {
         GrayImage img = input;
         Affine toInput = Affine.IDENTITY;
         List<StepReport> reports = new ArrayList<>();
         boolean rescaled = false;
         int estimatedDpi = 0;
         for (ImageStep step : imageSteps) {
+            if (!use.test(step)) {
+                continue;
+            }
             long t0 = System.nanoTime();
             ImageStep.Outcome o = step.apply(img);
             long micros = (System.nanoTime() - t0) / 1000;
@@ -148,7 +156,12 @@ public final class Pipeline {
      *                first one, else the asking step's)
      */
     public Reading readImage(GrayImage input, int dpi, Readings readings, String reading) {
-        Prepared p = prepare(input);
+        return readImage(input, dpi, readings, reading, s -> true);
+    }
+
+    /** As {@link #readImage(GrayImage, int, Readings, String)}, with only the image steps {@code use} accepts. */
+    Reading readImage(GrayImage input, int dpi, Readings readings, String reading, Predicate<ImageStep> use) {
+        Prepared p = prepare(input, use);
         int effective = p.dpiFor(dpi, keepDeclaredDpi);
         Readings.Request request = new Readings.Request(0, effective, null, reading, glyphsFor);
         return new Reading(p.image(), p.toInput(), effective, readings.read(p.image(), request), p.steps());
@@ -178,7 +191,7 @@ public final class Pipeline {
     public Result run(GrayImage input, int dpi, List<String> languages, int psm, Readings engine) {
         Readings readings = new PageReadings(engine);
         PageContext page = new PageContext(input, dpi, languages, psm, readings, this, glyphsFor);
-        Reading r = readImage(input, dpi, readings, dev.ocrcli.result.Origin.LAYOUT);
+        Reading r = RulesStep.confirm(readImage(input, dpi, readings, dev.ocrcli.result.Origin.LAYOUT), page);
         List<StepReport> readingReports = new ArrayList<>(readingSteps.size());
         for (ReadingStep step : readingSteps) {
             long t0 = System.nanoTime();

@@ -1,7 +1,10 @@
 package dev.ocrcli.pipeline;
 
 import dev.ocrcli.image.GrayImage;
+import dev.ocrcli.result.StepReport;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -15,6 +18,12 @@ import java.util.Locale;
  * horizontal ones only where they meet a vertical rule (the grid of a table, a frame), because
  * a lone horizontal rule between blocks of text helps Tesseract's layout analysis. The step acts only when it
  * finds such lines, so pages without them pass through untouched.
+ *
+ * <p>Painting rules over also costs: a rule that touches text takes strokes with it, and a frame
+ * or a column rule can be what keeps a line-number column apart from the text beside it. So a
+ * page whose rules were removed is also read with them in place ({@link #confirm}), and the
+ * reading with more confidently read text is kept, as {@code orient} keeps a turned page only when
+ * it reads better: the page itself says whether removing its rules helped.
  */
 final class RulesStep implements ImageStep {
     /** A rule is at least this many typical glyph heights long. */
@@ -92,6 +101,41 @@ final class RulesStep implements ImageStep {
         }
         return Outcome.changed(new GrayImage(w, h, out),
                 d + ": removed " + horizontal + " px of horizontal and " + vertical + " px of vertical rules");
+    }
+
+    /**
+     * The first reading of a page, checked against a reading of the page with its rules in place
+     * when this step removed some: whichever reads more confidently ({@link Reading#score}) is
+     * kept, and the step's report says which. Pages where the step did nothing cost nothing.
+     */
+    static Reading confirm(Reading first, PageContext page) {
+        int at = -1;
+        for (int i = 0; i < first.imageSteps().size(); i++) {
+            StepReport s = first.imageSteps().get(i);
+            if (s.step().equals("rules") && s.applied()) {
+                at = i;
+            }
+        }
+        if (at < 0) {
+            return first;
+        }
+        long t0 = System.nanoTime();
+        Reading ruled = page.pipeline().readImage(page.input(), page.dpi(), page.readings(), dev.ocrcli.result.Origin.LAYOUT,
+                step -> !(step instanceof RulesStep));
+        double with = first.score();
+        double without = ruled.score();
+        StepReport was = first.imageSteps().get(at);
+        long micros = was.micros() + (System.nanoTime() - t0) / 1000;
+        String verdict = String.format(Locale.ROOT, "; the page reads %s (score %.0f without rules, %.0f with them)",
+                without > with ? "better with its rules, so they stay" : "better without them", with, without);
+        if (without > with) {
+            List<StepReport> steps = new ArrayList<>(ruled.imageSteps());
+            steps.add(Math.min(at, steps.size()), new StepReport(was.step(), false, was.detail() + verdict, micros));
+            return new Reading(ruled.image(), ruled.toInput(), ruled.dpi(), ruled.tree(), steps);
+        }
+        List<StepReport> steps = new ArrayList<>(first.imageSteps());
+        steps.set(at, new StepReport(was.step(), true, was.detail() + verdict, micros));
+        return new Reading(first.image(), first.toInput(), first.dpi(), first.tree(), steps);
     }
 
     /**

@@ -317,6 +317,49 @@ class PipelineTest {
         assertTrue(applied(r, "rules"));
     }
 
+    /** The {@code rules} report's two scores: {without rules, with them}. */
+    static double[] rulesScores(OcrResult r) {
+        StepReport s = r.pages().get(0).preprocessing().stream().filter(x -> x.step().equals("rules")).findFirst().orElseThrow();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("score (\\d+) without rules, (\\d+) with them").matcher(s.detail());
+        assertTrue(m.find(), s.detail());
+        return new double[] {Double.parseDouble(m.group(1)), Double.parseDouble(m.group(2))};
+    }
+
+    @Test
+    void rulesAreRemovedOnlyWhereThePageReadsBetterWithoutThem() {
+        try (OcrEngine rules = OcrEngine.builder().languages("eng").preprocess("rules").build()) {
+            // a ruled table: better without its rules, and read so
+            OcrResult table = rules.recognize(OcrInput.of("table", ruledTable(PARTS), 0));
+            double[] t = rulesScores(table);
+            assertTrue(applied(table, "rules") && t[0] > t[1], java.util.Arrays.toString(t));
+            assertEquals(words(PARTS), new java.util.TreeSet<>(List.of(table.text().strip().split("\\s+"))));
+            // a form whose lines are written on rules running into a frame: the rules go through the
+            // descenders, and painting them over takes strokes of the text with them
+            BufferedImage img = new BufferedImage(1500, 560, BufferedImage.TYPE_INT_RGB);
+            Graphics2D g = canvas(img);
+            g.setFont(new java.awt.Font(TestImages.FONT, java.awt.Font.PLAIN, 34));
+            g.setStroke(new java.awt.BasicStroke(3));
+            g.drawRect(30, 30, 1440, 500);
+            String[] lines = {"Applying quickly, Gregory typed my query", "Happy puppy, jolly geography, glossy yoyo", "Trying jiggly pygmy hippy poppy gypsy"};
+            for (int i = 0; i < lines.length; i++) {
+                int y = 140 + i * 150;
+                g.drawString(lines[i], 60, y);
+                g.drawLine(30, y + 4, 1470, y + 4);
+            }
+            g.dispose();
+            GrayImage form = GrayImage.from(img);
+            OcrResult r = rules.recognize(OcrInput.of("form", form, 0));
+            double[] f = rulesScores(r);
+            // whichever reading is kept is the one that scores higher, and the report says so
+            if (f[1] > f[0]) {
+                assertTrue(!applied(r, "rules"), "rules stay, so the step did not change the image read");
+                assertEquals(read(none, form), r.text().strip().replaceAll("\n+", "\n"), "the reading with the rules is the plain one");
+            } else {
+                assertTrue(applied(r, "rules"));
+            }
+        }
+    }
+
     /**
      * A table whose columns are parted by short vertical strokes, one per row and a little taller
      * than its text, with a stroke at each end of the row: borders and column rules broken at every
