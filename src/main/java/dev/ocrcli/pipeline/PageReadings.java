@@ -6,6 +6,7 @@ import dev.ocrcli.result.Line;
 import dev.ocrcli.result.PageTree;
 
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -16,7 +17,8 @@ import java.util.Map;
  */
 final class PageReadings implements Readings {
     private final Readings engine;
-    private final Map<List<Object>, PageTree> made = new HashMap<>();
+    /** Per image (by identity: two equal-looking images are still two readings' worth), the readings made of it. */
+    private final Map<GrayImage, Map<Request, PageTree>> made = new IdentityHashMap<>();
 
     PageReadings(Readings engine) {
         this.engine = engine;
@@ -25,12 +27,12 @@ final class PageReadings implements Readings {
     @Override
     public PageTree read(GrayImage image, Request r) {
         // the reading's name only labels the words, so it is not part of what makes two readings the same
-        List<Object> key = List.of(System.identityHashCode(image), r.psm(), r.dpi(), String.valueOf(r.models()), r.scale(),
-                String.valueOf(r.region()), System.identityHashCode(r.glyphsFor()), r.legacy());
-        PageTree t = made.get(key);
+        Request key = r.named("");
+        Map<Request, PageTree> ofImage = made.computeIfAbsent(image, i -> new HashMap<>());
+        PageTree t = ofImage.get(key);
         if (t == null) {
             t = engine.read(image, r);
-            made.put(key, t);
+            ofImage.put(key, t);
         }
         return t;
     }

@@ -100,6 +100,11 @@ public interface Readings {
             return new Request(psm, dpi, models, reading, glyphsFor, scale, part, legacy);
         }
 
+        /** The same request made for another reading (the name its words are labelled with). */
+        public Request named(String readingName) {
+            return new Request(psm, dpi, models, readingName, glyphsFor, scale, region, legacy);
+        }
+
         /** The same request with the legacy engine of other models. */
         public Request legacy(String legacyModels) {
             return new Request(psm, dpi, legacyModels, reading, glyphsFor, scale, region, true);

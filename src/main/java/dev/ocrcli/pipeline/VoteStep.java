@@ -68,14 +68,13 @@ final class VoteStep implements ReadingStep {
         int[] changed = new int[1];
         PageTree voted = r.tree().mapLines(line -> {
             List<Word> out = new ArrayList<>(line.words().size());
-            boolean any = false;
+            int before = changed[0];
             for (Word w : line.words()) {
                 Word v = decide(w, voters);
-                any |= v != w;
+                changed[0] += v != w ? 1 : 0;
                 out.add(v);
             }
-            changed[0] += any ? (int) java.util.stream.IntStream.range(0, out.size()).filter(i -> out.get(i) != line.words().get(i)).count() : 0;
-            return any ? line.withWords(out) : line;
+            return changed[0] > before ? line.withWords(out) : line;
         });
         String detail = measured + "; " + changed[0] + " words changed by the vote of " + (voters.size() + 1)
                 + " readings (layout, " + String.join(", ", names) + ")";
