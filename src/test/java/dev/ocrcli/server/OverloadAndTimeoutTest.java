@@ -138,10 +138,19 @@ class OverloadAndTimeoutTest {
             long t0 = System.nanoTime();
             HttpResponse<String> waiting = http.postRaw("/v1/ocr", "image/png", small);
             long ms = (System.nanoTime() - t0) / 1_000_000;
-            assertEquals(504, waiting.statusCode(), waiting.body());
-            assertEquals("timeout", Http.errorCode(waiting));
             assertTrue(ms < 2 * timeout, "answered after " + ms + " ms");
-            assertEquals(504, first.get(60, TimeUnit.SECONDS).statusCode());
+            HttpResponse<String> firstAnswer = first.get(60, TimeUnit.SECONDS);
+            assertEquals(504, firstAnswer.statusCode());
+            if (waiting.statusCode() == 200) {
+                // the first request's budget began a little earlier, so its engine can come free
+                // just before this one's budget ends; then the answer must still fit the budget
+                long total = new com.fasterxml.jackson.databind.ObjectMapper().readTree(waiting.body()).get("timing_ms").get("total").asLong();
+                assertTrue(total <= timeout, "waited and read for " + total + " ms within a " + timeout + " ms budget: " + waiting.body());
+                assertTrue(waiting.body().contains("Hello world 2026"), waiting.body());
+            } else {
+                assertEquals(504, waiting.statusCode(), waiting.body());
+                assertEquals("timeout", Http.errorCode(waiting));
+            }
         }
     }
 
