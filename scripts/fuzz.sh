@@ -27,6 +27,32 @@ targets=("$@")
 # coverage guidance inside the decoders too, not only in our own classes
 export JAZZER_INSTRUMENTATION_INCLUDES='dev.ocrcli.**:com.twelvemonkeys.**:org.apache.pdfbox.**:org.apache.fontbox.**:jj2000.**:com.github.jaiimageio.**'
 inputs=src/test/resources/dev/ocrcli/fuzz
+# A run takes its 60 s plus the JVM's start; one has been seen to hang 30 minutes inside the fuzzer
+# ("working on the last Unit for 1798 seconds", then libFuzzer's own 1200 s timeout fired late) with
+# an input that replays in milliseconds. No target may take longer than this many seconds.
+limit="${OCR_FUZZ_TARGET_LIMIT:-300}"
+
+# run_limited LOG CMD...: runs CMD (in a session of its own, so the forked test JVM goes with it)
+# with output to LOG, killed after $limit s; returns CMD's status, or 124 when it was killed.
+run_limited() {
+  local log=$1
+  shift
+  setsid "$@" > "$log" 2>&1 &
+  local pid=$! waited=0
+  while kill -0 "$pid" 2> /dev/null; do
+    if [ "$waited" -ge "$limit" ]; then
+      echo "fuzz: stopped after $limit s (OCR_FUZZ_TARGET_LIMIT)" >> "$log"
+      kill -TERM -- "-$pid" 2> /dev/null || true
+      sleep 5
+      kill -KILL -- "-$pid" 2> /dev/null || true
+      wait "$pid" 2> /dev/null || true
+      return 124
+    fi
+    sleep 1
+    waited=$((waited + 1))
+  done
+  wait "$pid"
+}
 mkdir -p target/fuzz
 unreproduced=0
 for ((r = 1; r <= rounds; r++)); do
@@ -35,12 +61,12 @@ for ((r = 1; r <= rounds; r++)); do
     echo "fuzz: $t, round $r of $rounds (log: $log)"
     stamp="target/fuzz/.$t-$r.start"
     touch "$stamp"
-    if JAZZER_FUZZ=1 mvn -B -o -q -pl :ocr-cli surefire:test -Dtest="$t" -Dsurefire.failIfNoSpecifiedTests=false > "$log" 2>&1; then
+    if JAZZER_FUZZ=1 run_limited "$log" mvn -B -o -q -pl :ocr-cli surefire:test -Dtest="$t" -Dsurefire.failIfNoSpecifiedTests=false; then
       grep -a -E '^Done [0-9]+ runs' "$log" | sed "s/^/fuzz: $t: /" || true
       continue
     fi
     # why it stopped: libFuzzer's and Jazzer's own report lines, not the instrumentation log
-    grep -a -E '==[0-9]*==|ERROR: libFuzzer|FuzzTestFinding|== Java Exception|Caused by|out-of-memory|[Tt]imeout|deadly signal|SIGSEGV|SIGKILL|OutOfMemoryError|^\s+at dev\.ocrcli' "$log" \
+    grep -a -E 'OCR_FUZZ_TARGET_LIMIT|==[0-9]*==|ERROR: libFuzzer|FuzzTestFinding|== Java Exception|Caused by|out-of-memory|[Tt]imeout|deadly signal|SIGSEGV|SIGKILL|OutOfMemoryError|^\s+at dev\.ocrcli' "$log" \
       | grep -a -v '^INFO: Instrumented' | head -20 | sed "s/^/fuzz: $t: /" >&2 || true
     # inputs this run saved: Jazzer's (in the corpus it replays) and libFuzzer's crash-/timeout-/oom- files
     saved=$( { find "$inputs/${t}Inputs" -type f -newer "$stamp" 2>/dev/null;
