@@ -122,7 +122,10 @@ final class TesseractHandle implements AutoCloseable {
     }
 
     /**
-     * Recognises the current image.
+     * Recognises the current image, as if it were the first this handle reads: Tesseract's
+     * adaptive classifier (legacy engine) and its document dictionary (words of earlier pages) are
+     * emptied first, so what a page reads never depends on which pages, files or requests the
+     * handle read before (in a batch, in the server, or in another step's reading).
      *
      * @param timeoutMillis give up after this long (0: no limit)
      * @return false when the deadline passed first
@@ -134,6 +137,7 @@ final class TesseractHandle implements AutoCloseable {
                 monitor = api.TessMonitorCreate();
                 api.TessMonitorSetDeadlineMSecs(monitor, (int) Math.min(Integer.MAX_VALUE, timeoutMillis));
             }
+            api.TessBaseAPIClearAdaptiveClassifier(handle);
             return api.TessBaseAPIRecognize(handle, monitor) == 0;
         } finally {
             if (monitor != null) {
