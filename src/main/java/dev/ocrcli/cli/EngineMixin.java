@@ -17,6 +17,16 @@ public final class EngineMixin {
     static final int PSM_MIN = 1;
     static final int PSM_MAX = 13;
     static final String PSM_RANGE = PSM_MIN + ".." + PSM_MAX;
+    /**
+     * The system property the {@code --fast} help reads the fast profile's steps from (picocli's
+     * {@code ${sys:...}}, interpolated when the help is shown): set from {@link Steps#FAST} when
+     * this class loads, which is before picocli can read any of its options.
+     */
+    static final String FAST_STEPS_PROPERTY = "ocrcli.help.fast-steps";
+
+    static {
+        System.setProperty(FAST_STEPS_PROPERTY, String.join(", ", Steps.FAST));
+    }
 
     @Spec(Spec.Target.MIXEE)
     CommandSpec command;
@@ -61,7 +71,7 @@ public final class EngineMixin {
 
     @Option(names = "--fast",
             description = "Near plain-Tesseract speed: only cheap steps, no second readings "
-                    + "(--preprocess fast: invert, deskew, rescale, spaces, bars).")
+                    + "(--preprocess fast: ${sys:" + FAST_STEPS_PROPERTY + "}).")
     boolean fast;
 
     /** The steps of the pipeline, in order, for the help and the shell completion: from the pipeline's own list. */

@@ -17,13 +17,15 @@ import java.util.function.Consumer;
  * script detection sees on it ({@link LanguageGuesser}), and reads the page with a
  * {@link LanguageSetReader} for those languages, built when first needed and kept. A page read
  * with another script's model whose text does not bear the detection out is read again with the
- * usual set. Pages read in tiles use the usual set.
+ * usual set. Pages read in tiles use the usual set. One orientation and script detection handle
+ * ({@link Osd}) serves the guesser and every language set's reader.
  */
 final class AutoLanguageReader implements PageReader {
     private static final Logger log = LoggerFactory.getLogger(AutoLanguageReader.class);
 
     private final EngineOptions options;
     private final TessdataLocator locator;
+    private final Osd osd;
     private final LanguageGuesser guesser;
     private final Map<List<String>, LanguageSetReader> byLanguages = new HashMap<>();
     private long deadlineNanos;
@@ -31,7 +33,8 @@ final class AutoLanguageReader implements PageReader {
     AutoLanguageReader(EngineOptions options, TessdataLocator locator) {
         this.options = options;
         this.locator = locator;
-        this.guesser = new LanguageGuesser(locator, !options.tesseractMessages());
+        this.osd = new Osd(locator, !options.tesseractMessages());
+        this.guesser = new LanguageGuesser(locator, osd);
         try {
             forLanguages(guesser.base());  // load the usual set now: missing natives or models fail here
         } catch (RuntimeException e) {
@@ -67,7 +70,7 @@ final class AutoLanguageReader implements PageReader {
     private LanguageSetReader forLanguages(List<String> langs) {
         LanguageSetReader r = byLanguages.get(langs);
         if (r == null) {
-            r = new LanguageSetReader(options.withLanguages(langs), locator);
+            r = new LanguageSetReader(options.withLanguages(langs), locator, osd);
             r.deadline(deadlineNanos);
             byLanguages.put(langs, r);
         }
@@ -85,5 +88,6 @@ final class AutoLanguageReader implements PageReader {
         byLanguages.values().forEach(LanguageSetReader::close);
         byLanguages.clear();
         guesser.close();
+        osd.close();
     }
 }

@@ -31,6 +31,8 @@ public final class EnginePool implements AutoCloseable {
     private final AtomicInteger created = new AtomicInteger();
     private volatile RuntimeException startupFailure;
     private volatile boolean closed;
+    /** Warm-up threads still building (see {@link #awaitWarmUp}). */
+    private final java.util.Set<Thread> warming = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private static final class Slot {
         OcrEngine engine;
@@ -87,7 +89,7 @@ public final class EnginePool implements AutoCloseable {
     /**
      * Starts building every engine not built yet, each on its own short-lived thread, and returns
      * at once; borrowers wait for them. A failure is kept (see {@link #startupFailure()}) and the
-     * next borrower tries again, so it sees the failure itself.
+     * next borrower tries again, so it sees the failure itself. Does nothing once the pool is closed.
      */
     public void warmUp() {
         while (reserve()) {
@@ -98,11 +100,37 @@ public final class EnginePool implements AutoCloseable {
                     // also when the process exits while the natives are still loading
                     // (JNA's initialiser fails during shutdown): nothing for the user to see
                     log.debug("engine warm-up failed: {}", e.toString());
+                } finally {
+                    warming.remove(Thread.currentThread());
                 }
             }, "engine-warmup");
             t.setDaemon(true);
+            warming.add(t);
             t.start();
         }
+    }
+
+    /**
+     * Waits until every warm-up thread started so far has finished building (and parked or, the
+     * pool being closed, closed its engine).
+     *
+     * @return false when some were still building after {@code timeoutMillis}
+     */
+    boolean awaitWarmUp(long timeoutMillis) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+        for (Thread t : List.copyOf(warming)) {
+            long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+            if (left <= 0) {
+                break;
+            }
+            t.join(left);
+        }
+        return warming.isEmpty();
+    }
+
+    /** Warm-up threads still building (for tests). */
+    int warmingUp() {
+        return warming.size();
     }
 
     /**
@@ -114,8 +142,12 @@ public final class EnginePool implements AutoCloseable {
         return startupFailure;
     }
 
+    /** Takes a place for a new engine; none once the pool is closed, so nothing is built for a closed pool. */
     private boolean reserve() {
         while (true) {
+            if (closed) {
+                return false;
+            }
             int c = created.get();
             if (c >= size) {
                 return false;
@@ -229,6 +261,10 @@ public final class EnginePool implements AutoCloseable {
             Slot slot = idle.poll();
             if (slot != null) {
                 return slot;
+            }
+            if (closed) {
+                // closed while waiting: no engine will come back to the idle queue
+                throw new IllegalStateException("engine pool is closed");
             }
             if (reserve()) {
                 return newSlot();

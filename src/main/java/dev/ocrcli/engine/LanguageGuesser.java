@@ -67,16 +67,27 @@ final class LanguageGuesser implements AutoCloseable {
             Map.entry("Fraktur", List.of("deu_latf", "frk")));
 
     private final TessdataLocator locator;
-    private final boolean quiet;
     private final List<String> base;
     private final Set<String> warned = new HashSet<>();
     /** Whether each language asked about so far is installed: looked up once, not once a page. */
     private final Map<String, Boolean> installed = new HashMap<>();
-    private TesseractHandle osd;
+    private final Osd osd;
+    private final boolean ownsOsd;
 
+    /** A guesser with an orientation and script detection handle of its own. */
     LanguageGuesser(TessdataLocator locator, boolean quiet) {
+        this(locator, new Osd(locator, quiet), true);
+    }
+
+    /** A guesser that asks the engine's shared detection handle, which its owner closes. */
+    LanguageGuesser(TessdataLocator locator, Osd osd) {
+        this(locator, osd, false);
+    }
+
+    private LanguageGuesser(TessdataLocator locator, Osd osd, boolean ownsOsd) {
         this.locator = locator;
-        this.quiet = quiet;
+        this.osd = osd;
+        this.ownsOsd = ownsOsd;
         this.base = installed("rus") ? List.of("eng", "rus") : List.of("eng");
     }
 
@@ -100,7 +111,7 @@ final class LanguageGuesser implements AutoCloseable {
 
     /** The languages to read this page with. */
     Choice choose(GrayImage page, int dpi, String source) {
-        TesseractHandle.Detection d = detector().detect(page, dpi);
+        TesseractHandle.Detection d = osd.detectScript(page, dpi);
         if (d == null || d.scriptConfidence() < MIN_SCRIPT_CONFIDENCE) {
             log.debug("{}: script not detected ({}), reading with {}", source, d, base);
             return new Choice(base, null);
@@ -169,21 +180,11 @@ final class LanguageGuesser implements AutoCloseable {
         });
     }
 
-    private TesseractHandle detector() {
-        if (osd == null) {
-            osd = TesseractHandle.osd(locator, quiet);
-            // classify at most 100 blobs instead of 250: a third of the cost of detection, and the
-            // same script on every page of the evaluation sets (see bench/RESULTS.md)
-            osd.setVariable("min_characters_to_try", "20");
-        }
-        return osd;
-    }
-
+    /** Closes the detection handle if it is this guesser's own. */
     @Override
     public void close() {
-        if (osd != null) {
+        if (ownsOsd) {
             osd.close();
-            osd = null;
         }
     }
 }

@@ -26,9 +26,14 @@ final class LanguageSetReader implements PageReader {
     private final NativeReader natives;
 
     LanguageSetReader(EngineOptions options, TessdataLocator locator) {
+        this(options, locator, null);
+    }
+
+    /** A reader whose orientation detection is {@code osd}, shared with others (null: its own). */
+    LanguageSetReader(EngineOptions options, TessdataLocator locator, Osd osd) {
         this.options = options;
         this.pipeline = Pipeline.parse(options.preprocess(), options.maxImageSize(), options.dpi() > 0);
-        this.natives = new NativeReader(options, locator);
+        this.natives = new NativeReader(options, locator, osd);
     }
 
     @Override

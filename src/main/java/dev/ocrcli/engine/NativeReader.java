@@ -22,7 +22,8 @@ import java.util.Map;
 
 /**
  * The native side of one language set: the one owner of every Tesseract handle an engine uses
- * (the main one with the engine's languages and settings, orientation detection, and one per other
+ * (the main one with the engine's languages and settings, orientation detection (under
+ * {@code --lang auto} the engine's shared {@link Osd}, closed by its owner), and one per other
  * model set the steps read lines with, each loaded on first need and kept), and the
  * {@link Readings} service the pipeline's steps ask for recognitions. Not thread-safe; closed
  * with its engine, after which every use fails.
@@ -36,7 +37,9 @@ final class NativeReader implements Readings, AutoCloseable {
     private final String mainModels;
     private final boolean quiet;
     private TesseractHandle main;
-    private TesseractHandle osd;
+    /** Orientation detection: this reader's own, or under {@code --lang auto} the engine's shared one. */
+    private final Osd osd;
+    private final boolean ownsOsd;
     private final Map<String, TesseractHandle> others = new HashMap<>();
     private final Map<String, Boolean> installed = new HashMap<>();
     /** The end of the current call's time ({@link System#nanoTime()}), 0 for none. */
@@ -49,6 +52,13 @@ final class NativeReader implements Readings, AutoCloseable {
      * @throws OcrException LANGUAGE_MISSING, LANGUAGE_DAMAGED, BAD_ARGUMENT (engine mode the models lack, unknown variable), NATIVE_UNAVAILABLE
      */
     NativeReader(EngineOptions options, TessdataLocator locator) {
+        this(options, locator, null);
+    }
+
+    /** As {@link #NativeReader(EngineOptions, TessdataLocator)}, asking {@code osd} (null: a handle of its own) for orientation. */
+    NativeReader(EngineOptions options, TessdataLocator locator, Osd osd) {
+        this.ownsOsd = osd == null;
+        this.osd = osd != null ? osd : new Osd(locator, !options.tesseractMessages());
         this.options = options;
         this.locator = locator;
         this.quiet = !options.tesseractMessages();
@@ -174,9 +184,6 @@ final class NativeReader implements Readings, AutoCloseable {
     @Override
     public int uprightTurn(GrayImage image, int dpi) {
         requireOpen();
-        if (osd == null) {
-            osd = TesseractHandle.osd(locator, quiet);
-        }
         return osd.clockwiseTurn(image, dpi);
     }
 
@@ -277,9 +284,8 @@ final class NativeReader implements Readings, AutoCloseable {
             main.close();
             main = null;
         }
-        if (osd != null) {
+        if (ownsOsd) {
             osd.close();
-            osd = null;
         }
         others.values().forEach(TesseractHandle::close);
         others.clear();

@@ -83,6 +83,12 @@ final class TesseractHandle implements AutoCloseable {
         return api.TessBaseAPISetVariable(handle, name, value) != 0;
     }
 
+    /** The value of an integer variable, null when Tesseract has none of this name. */
+    String intVariable(String name) {
+        IntBuffer i = IntBuffer.allocate(1);
+        return api.TessBaseAPIGetIntVariable(handle, name, i) != 0 ? Integer.toString(i.get(0)) : null;
+    }
+
     /** True when Tesseract has a variable of this name, of any type. */
     boolean hasVariable(String name) {
         IntBuffer i = IntBuffer.allocate(1);

@@ -195,8 +195,8 @@ public final class ImageLoader {
             Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
             if (!readers.hasNext()) {
                 in.close();
-                String what = describeUnknown(bytes);
-                throw new OcrException(what.startsWith("truncated") ? Kind.INPUT_UNREADABLE : Kind.UNSUPPORTED_FORMAT, label + ": " + what);
+                Unknown what = describeUnknown(bytes);
+                throw new OcrException(what.kind(), label + ": " + what.message());
             }
             this.iis = in;
             this.reader = readers.next();
@@ -383,22 +383,40 @@ public final class ImageLoader {
         return Messages.reason(t);
     }
 
+    /**
+     * Why no decoder took a file: the kind of error and what to tell the user.
+     *
+     * @param kind    UNSUPPORTED_FORMAT for a format ocr-cli does not read, INPUT_UNREADABLE for a
+     *                readable format whose header is damaged
+     * @param message what the file is, for the error message
+     */
+    record Unknown(Kind kind, String message) {
+        static Unknown unsupported(String message) {
+            return new Unknown(Kind.UNSUPPORTED_FORMAT, message);
+        }
+
+        static Unknown damaged(String message) {
+            return new Unknown(Kind.INPUT_UNREADABLE, message);
+        }
+    }
+
     /** Names formats we recognise but do not read, so the error says what the file is. */
-    static String describeUnknown(byte[] b) {
+    static Unknown describeUnknown(byte[] b) {
         if (Inputs.isPdf(b)) {
-            return "unsupported format: PDF (not an image)";
+            return Unknown.unsupported("unsupported format: PDF (not an image)");
         }
         if (b.length > 12 && new String(b, 4, 8, java.nio.charset.StandardCharsets.ISO_8859_1).matches("ftyp(heic|heix|mif1|avif)")) {
-            return "unsupported format: HEIF/AVIF";
+            return Unknown.unsupported("unsupported format: HEIF/AVIF");
         }
         if (startsWith(b, "\0\0\0\fjP  ") || startsWith(b, "\u00ff\u004f\u00ff\u0051")) {
-            return ImageIOPlugins.jpeg2000() ? "truncated or corrupt image (JPEG 2000 header unreadable)" : "unsupported format: JPEG 2000";
+            return ImageIOPlugins.jpeg2000() ? Unknown.damaged("truncated or corrupt image (JPEG 2000 header unreadable)")
+                    : Unknown.unsupported("unsupported format: JPEG 2000");
         }
         if (startsWith(b, "\u0089PNG") || startsWith(b, "\u00ff\u00d8\u00ff") || startsWith(b, "GIF8") || startsWith(b, "II*\0")
                 || startsWith(b, "MM\0*") || startsWith(b, "BM") || startsWith(b, "RIFF")) {
-            return "truncated or corrupt image (header unreadable)";
+            return Unknown.damaged("truncated or corrupt image (header unreadable)");
         }
-        return "not an image (unrecognised format; PNG, JPEG, TIFF, BMP, GIF, WebP and JPEG 2000 are supported)";
+        return Unknown.unsupported("not an image (unrecognised format; PNG, JPEG, TIFF, BMP, GIF, WebP and JPEG 2000 are supported)");
     }
 
     private static boolean startsWith(byte[] b, String magic) {

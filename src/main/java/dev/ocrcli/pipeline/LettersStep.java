@@ -1,6 +1,7 @@
 package dev.ocrcli.pipeline;
 
 import dev.ocrcli.result.Box;
+import dev.ocrcli.result.Confidence;
 import dev.ocrcli.result.Line;
 import dev.ocrcli.result.PageTree;
 import dev.ocrcli.result.Word;
@@ -218,7 +219,7 @@ final class LettersStep implements ReadingStep {
             }
         }
         if (hasRareLetter(extText)) {
-            return rareLine || ext.stream().allMatch(w -> w.confidence() >= FLOOR) && mean(ext) - offset >= mean(stock);
+            return rareLine || ext.stream().allMatch(w -> w.confidence() >= FLOOR) && Confidence.mean(ext) - offset >= Confidence.mean(stock);
         }
         if (stock.stream().anyMatch(w -> guards(w, dictionary))) {
             return false;
@@ -228,7 +229,7 @@ final class LettersStep implements ReadingStep {
                 return false;
             }
         }
-        return mean(ext) - offset >= mean(stock) - DIACRITIC_MARGIN;
+        return Confidence.mean(ext) - offset >= Confidence.mean(stock) - DIACRITIC_MARGIN;
     }
 
     /**
@@ -288,10 +289,6 @@ final class LettersStep implements ReadingStep {
             sb.append(w.text()).append(' ');
         }
         return sb.toString();
-    }
-
-    private static double mean(List<Word> words) {
-        return words.stream().mapToDouble(Word::confidence).average().orElse(0);
     }
 
     private static int center(Box b) {

@@ -84,6 +84,7 @@ public final class Pipeline {
      * @param image   what the engine reads
      * @param toInput maps its coordinates back to the image given to {@link #prepare}
      * @param steps   what each image step measured and did
+     * @param estimatedDpi the resolution an image step estimated for it ({@link ImageStep.Outcome#estimatedDpi}), 0 for none
      */
     public record Prepared(GrayImage image, Affine toInput, List<StepReport> steps, int estimatedDpi) {
         public Prepared {
@@ -131,9 +132,9 @@ public final class Pipeline {
                 img = o.image();
                 toInput = toInput.after(o.toInput());
             }
-            rescaled |= step instanceof RescaleStep;
-            if (step instanceof ResolutionStep && o.applied()) {
-                estimatedDpi = ResolutionStep.estimate(Analysis.glyphHeight(img));
+            rescaled |= step.handlesMaxSize();
+            if (o.applied() && o.estimatedDpi() > 0) {
+                estimatedDpi = o.estimatedDpi();
             }
         }
         if (!rescaled && maxSide > 0 && Math.max(img.width(), img.height()) > maxSide) {
@@ -191,7 +192,10 @@ public final class Pipeline {
     public Result run(GrayImage input, int dpi, List<String> languages, int psm, Readings engine) {
         Readings readings = new PageReadings(engine);
         PageContext page = new PageContext(input, dpi, languages, psm, readings, this, glyphsFor);
-        Reading r = RulesStep.confirm(readImage(input, dpi, readings, dev.ocrcli.result.Origin.LAYOUT), page);
+        Reading r = readImage(input, dpi, readings, dev.ocrcli.result.Origin.LAYOUT);
+        for (ImageStep step : imageSteps) {
+            r = step.confirm(r, page);
+        }
         List<StepReport> readingReports = new ArrayList<>(readingSteps.size());
         for (ReadingStep step : readingSteps) {
             long t0 = System.nanoTime();

@@ -3,8 +3,8 @@ package dev.ocrcli.pipeline;
 import java.util.function.Predicate;
 
 /**
- * A step of the pipeline that works on what was read ({@code orient}, {@code sparse},
- * {@code spaces}, {@code scripts}, {@code letters}, {@code bars}): it measures the reading (and
+ * A step of the pipeline that works on what was read (the reading steps are those of
+ * {@link Steps#ALL} whose {@link Steps.Info#image()} is false): it measures the reading (and
  * the image it was read from), decides, and where it acts returns a new reading, often made with
  * other readings of the page or of parts of it, asked of {@link PageContext#readings()} and merged
  * by geometry.

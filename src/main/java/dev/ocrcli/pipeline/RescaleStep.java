@@ -33,6 +33,12 @@ final class RescaleStep implements ImageStep {
         return "rescale";
     }
 
+    /** This step brings the image under {@code --max-size} itself. */
+    @Override
+    public boolean handlesMaxSize() {
+        return true;
+    }
+
     @Override
     public Outcome apply(GrayImage img) {
         double glyph = Analysis.glyphHeight(img);

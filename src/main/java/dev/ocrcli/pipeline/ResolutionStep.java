@@ -41,7 +41,7 @@ final class ResolutionStep implements ImageStep {
         if (dpi == 0) {
             return Outcome.skipped(image, "too little text to measure; the declared resolution is kept");
         }
-        return Outcome.changed(image, String.format(Locale.ROOT, "%d dpi, from %.0f px glyphs", dpi, glyph));
+        return Outcome.estimated(image, dpi, String.format(Locale.ROOT, "%d dpi, from %.0f px glyphs", dpi, glyph));
     }
 
     /** The resolution at which glyphs of {@code glyph} px are {@value #BODY_POINTS} pt text; 0 when not measured. */

@@ -108,7 +108,8 @@ final class RulesStep implements ImageStep {
      * when this step removed some: whichever reads more confidently ({@link Reading#score}) is
      * kept, and the step's report says which. Pages where the step did nothing cost nothing.
      */
-    static Reading confirm(Reading first, PageContext page) {
+    @Override
+    public Reading confirm(Reading first, PageContext page) {
         int at = -1;
         for (int i = 0; i < first.imageSteps().size(); i++) {
             StepReport s = first.imageSteps().get(i);

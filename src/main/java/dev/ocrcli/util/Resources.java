@@ -73,11 +73,15 @@ public final class Resources {
     /**
      * Copies a resource to {@code <cache>/<subdir>/<content id>/<file name>} once and returns that
      * path; concurrent callers in other JVMs see either nothing or the complete file.
+     *
+     * @param name a resource that {@link #exists} (a bundled file that is missing is a bug)
+     * @throws IllegalStateException when the resource is missing
+     * @throws OcrException of kind OUTPUT_FAILED when the copy cannot be written to the cache
      */
     public static Path extractToCache(String name, String subdir) {
         URL url = loader().getResource(name);
         if (url == null) {
-            throw new OcrException(Kind.ENGINE_FAILED, "missing resource " + name);
+            throw new IllegalStateException("missing bundled resource " + name);
         }
         try {
             URLConnection c = url.openConnection();
@@ -111,7 +115,7 @@ public final class Resources {
             }
             return target;
         } catch (IOException e) {
-            throw new OcrException(Kind.ENGINE_FAILED, "cannot extract " + name + " to the cache: " + e.getMessage(), e);
+            throw new OcrException(Kind.OUTPUT_FAILED, "cannot extract " + name + " to the cache: " + e.getMessage(), e);
         }
     }
 }

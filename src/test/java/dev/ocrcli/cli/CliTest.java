@@ -106,27 +106,50 @@ class CliTest {
         assertEquals(good.toString(), d.get("source").asText());
         assertEquals("[\"eng\",\"rus\"]", d.get("languages").toString());
         assertEquals(String.join("\n", TEXT), norm(d.get("text").asText()));
-        double conf = d.get("confidence").asDouble();
-        assertTrue(conf > 50 && conf <= 100, "confidence " + conf);
         JsonNode page = d.get("pages").get(0);
         assertEquals(1, page.get("page").asInt());
         assertEquals(goodImage.getWidth(), page.get("width").asInt());
         assertEquals(goodImage.getHeight(), page.get("height").asInt());
         assertEquals(2, page.get("lines").size());
-        int words = 0;
+        List<JsonNode> words = jsonWords(d);
         for (JsonNode line : page.get("lines")) {
             assertTrue(line.get("text").asText().length() > 0);
-            for (JsonNode w : line.get("words")) {
-                words++;
-                JsonNode b = w.get("box");
-                assertTrue(b.get("x0").asInt() >= 0 && b.get("y0").asInt() >= 0 && b.get("x1").asInt() <= goodImage.getWidth()
-                        && b.get("y1").asInt() <= goodImage.getHeight() && b.get("x1").asInt() > b.get("x0").asInt(), b.toString());
-                double c = w.get("confidence").asDouble();
-                assertTrue(c >= 0 && c <= 100, w.toString());
+        }
+        assertEquals(List.of(String.join(" ", TEXT).split(" ")), words.stream().map(w -> w.get("text").asText()).toList());
+        // the document's and the page's confidence are the mean of the word confidences (each rounded to 0.01 in JSON)
+        double mean = words.stream().mapToDouble(w -> w.get("confidence").asDouble()).average().orElseThrow();
+        double conf = d.get("confidence").asDouble();
+        assertTrue(conf > 50, "confidence " + conf);
+        assertEquals(mean, conf, 0.01, "document confidence");
+        assertEquals(mean, page.get("confidence").asDouble(), 0.01, "page confidence");
+        // each box is where the same word lies when the image is read without preprocessing
+        Run plain = Cli.run(good.toString(), "--lang", "eng+rus", "--format", "json", "--preprocess", "none");
+        assertEquals(0, plain.exitCode(), plain.toString());
+        List<JsonNode> plainWords = jsonWords(new ObjectMapper().readTree(plain.stdout()));
+        assertEquals(words.size(), plainWords.size(), plain.stdout());
+        for (int i = 0; i < words.size(); i++) {
+            assertEquals(plainWords.get(i).get("text").asText(), words.get(i).get("text").asText());
+            assertSameBox(plainWords.get(i).get("box"), words.get(i).get("box"), 2);
+        }
+        assertTrue(d.get("timing_ms").get("total").asLong() >= d.get("timing_ms").get("recognize").asLong());
+    }
+
+    /** The words of a JSON document, page by page, line by line. */
+    static List<JsonNode> jsonWords(JsonNode doc) {
+        List<JsonNode> words = new java.util.ArrayList<>();
+        for (JsonNode page : doc.get("pages")) {
+            for (JsonNode line : page.get("lines")) {
+                line.get("words").forEach(words::add);
             }
         }
-        assertEquals(String.join(" ", TEXT).split(" ").length, words);
-        assertTrue(d.get("timing_ms").get("total").asLong() >= d.get("timing_ms").get("recognize").asLong());
+        return words;
+    }
+
+    /** Two JSON boxes are the same within {@code tolerance} pixels on every side. */
+    static void assertSameBox(JsonNode want, JsonNode got, int tolerance) {
+        for (String side : List.of("x0", "y0", "x1", "y1")) {
+            assertTrue(Math.abs(want.get(side).asInt() - got.get(side).asInt()) <= tolerance, got + " is not " + want);
+        }
     }
 
     @Test

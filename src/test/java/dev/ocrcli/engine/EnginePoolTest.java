@@ -53,9 +53,17 @@ class EnginePoolTest {
     void aPoolClosedWhileWarmingUpLeavesNoEngineBehind() throws Exception {
         EnginePool pool = EnginePool.lazy(OcrEngine.builder().languages("eng"), 2, 0);
         pool.warmUp();
+        assertEquals(2, pool.warmingUp(), "both engines are being built");
         pool.close();
-        Thread.sleep(3000);  // the warm-up threads finish building after the close
+        // the warm-up threads finish building after the close
+        assertTrue(pool.awaitWarmUp(60_000), "warm-up finished");
         assertEquals(0, pool.idleEngines(), "engines built after close() are closed, not parked in the pool");
         org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, () -> pool.withEngine(e -> 1));
+        // and a closed pool builds nothing more
+        EnginePool closed = EnginePool.lazy(OcrEngine.builder().languages("eng"), 2, 0);
+        closed.close();
+        closed.warmUp();
+        assertEquals(0, closed.warmingUp(), "no warm-up thread for a closed pool");
+        assertEquals(0, closed.idleEngines());
     }
 }

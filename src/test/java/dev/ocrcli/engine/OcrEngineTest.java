@@ -2,6 +2,7 @@ package dev.ocrcli.engine;
 
 import dev.ocrcli.OcrException;
 import dev.ocrcli.image.OcrInput;
+import dev.ocrcli.pipeline.Steps;
 import dev.ocrcli.result.Box;
 import dev.ocrcli.result.Line;
 import dev.ocrcli.result.OcrResult;
@@ -76,8 +77,9 @@ class OcrEngineTest {
         }
         assertTrue(got.contains("Cyrillic letter") && got.contains("is a ligature"), got);
         // and it is the letters step that brings them back: without it the stock models cannot write them
-        try (OcrEngine without = OcrEngine.builder().languages("eng+rus").preprocess("invert,normalize,denoise,deskew,rules,rescale,pad,"
-                + "orient,sparse,spaces,scripts,bars").build()) {
+        List<String> withoutLetters = Steps.autoNames().stream().filter(n -> !n.equals("letters")).toList();
+        assertEquals(Steps.autoNames().size() - 1, withoutLetters.size(), "auto runs the letters step");
+        try (OcrEngine without = OcrEngine.builder().languages("eng+rus").preprocess(String.join(",", withoutLetters)).build()) {
             String stock = lines(without.recognize(OcrInput.of("rare", TestImages.render(text, 40, "Liberation Sans"), 0)));
             for (String letter : List.of("Ŀ", "Ҕ", "Ǣ")) {
                 assertTrue(!stock.contains(letter), "no " + letter + " without the letters step: " + stock);
@@ -111,7 +113,7 @@ class OcrEngineTest {
     }
 
     @Test
-    void reportsWordsWithConfidencesAndBoxesInsideTheImage() {
+    void reportsWordsWithConfidencesAndTheBoxesOfAReadingWithoutPreprocessing() {
         BufferedImage img = TestImages.render(ENGLISH);
         OcrResult r = engRus.recognize(OcrInput.of("en", img, 0));
         PageResult page = r.pages().get(0);
@@ -121,12 +123,22 @@ class OcrEngineTest {
         List<Word> words = r.words();
         assertEquals(String.join(" ", ENGLISH).split(" ").length, words.size());
         assertTrue(r.meanConfidence() > 85, "clean text reads confidently: " + r.meanConfidence());
+        List<Word> plain;
+        try (OcrEngine none = OcrEngine.builder().languages("eng+rus").preprocess("none").build()) {
+            plain = none.recognize(OcrInput.of("en", img, 0)).words();
+        }
+        assertEquals(plain.stream().map(Word::text).toList(), words.stream().map(Word::text).toList());
+        int k = 0;
         for (Line l : page.lines()) {
             assertEquals(l.words().stream().mapToDouble(Word::confidence).average().orElseThrow(), l.confidence(), 1e-9);
             for (Word w : l.words()) {
                 assertTrue(w.confidence() > 60, "every clean word reads confidently: " + w);
                 assertEquals(dev.ocrcli.result.Origin.layout("eng+rus"), w.origin(), "read by the page layout with the engine's models");
-                assertInside(w.box(), img.getWidth(), img.getHeight());
+                // the preprocessing's changes of geometry are undone: the word lies where it lies in the image
+                Box b = plain.get(k++).box();
+                assertTrue(Math.abs(w.box().x0() - b.x0()) <= 2 && Math.abs(w.box().y0() - b.y0()) <= 2
+                        && Math.abs(w.box().x1() - b.x1()) <= 2 && Math.abs(w.box().y1() - b.y1()) <= 2,
+                        w + " should lie where it lies without preprocessing: " + b);
                 assertTrue(contains(l.box(), w.box()), l.box() + " should contain " + w.box());
             }
         }

@@ -3,6 +3,7 @@ package dev.ocrcli.image;
 import dev.ocrcli.OcrException;
 import dev.ocrcli.OcrException.Kind;
 import dev.ocrcli.engine.OcrEngine;
+import dev.ocrcli.testing.Cli;
 import dev.ocrcli.testing.TestImages;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -182,12 +183,42 @@ class ImageLoaderTest {
         // over Tesseract's side limit or the heap: nothing decoded yet, the engine reads it in tiles
         Page wide = loader.read(TestImages.pngHeaderOnly(40000, 10), "wide.png").pages().get(0);
         assertTrue(wide instanceof Page.Tiled && wide.width() == 40000 && wide.height() == 10);
-        long side = (long) Math.sqrt(Runtime.getRuntime().maxMemory()) + 1000;
-        if (side <= 32767) {
-            assertTrue(loader.read(TestImages.pngHeaderOnly((int) side, (int) side), "big.png").pages().get(0) instanceof Page.Tiled);
-        }
         ImageLoader limited = new ImageLoader(1_000_000);
         assertKind(Kind.IMAGE_TOO_LARGE, "limit", () -> limited.read(TestImages.pngHeaderOnly(2000, 1000), "2mp.png"));
+    }
+
+    @Test
+    void aPageUnderThePixelBudgetButOverTheHeapIsReadInTiles() throws Exception {
+        // 63 MP of grey: under the tile budget and Tesseract's side limit, but decoding it at once
+        // takes about 5 bytes a pixel, more than a 256 MB heap holds
+        int w = 9000;
+        int h = 7000;
+        assertTrue((long) w * h < ImageLoader.TILE_BUDGET_PIXELS && (long) w * h * 5 > 256L << 20);
+        String[] texts = {"Heap bound page starts here", "Middle of the big page", "Last words near the corner"};
+        int[][] at = {{100, 200}, {4000, 3500}, {w - 900, h - 200}};
+        BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_BYTE_GRAY);
+        java.awt.Graphics2D g = img.createGraphics();
+        g.setColor(java.awt.Color.WHITE);
+        g.fillRect(0, 0, w, h);
+        g.setColor(java.awt.Color.BLACK);
+        g.setRenderingHint(java.awt.RenderingHints.KEY_TEXT_ANTIALIASING, java.awt.RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setFont(new java.awt.Font(TestImages.FONT, java.awt.Font.PLAIN, 40));
+        for (int i = 0; i < texts.length; i++) {
+            g.drawString(texts[i], at[i][0], at[i][1]);
+        }
+        g.dispose();
+        Path file = tmp.resolve("heap-bound.png");
+        ImageIO.write(img, "png", file.toFile());
+        img = null;
+        Cli.Run r = Cli.run(null, null, List.of("-Xmx256m"), file.toString(), "-f", "json");
+        assertEquals(0, r.exitCode(), r.toString());
+        com.fasterxml.jackson.databind.JsonNode d = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.stdout());
+        assertEquals(String.join("\n", texts), d.get("text").asText().strip().replaceAll("\n+", "\n"));
+        com.fasterxml.jackson.databind.JsonNode page = d.get("pages").get(0);
+        assertEquals(w, page.get("width").asInt());
+        List<String> steps = new java.util.ArrayList<>();
+        page.get("preprocessing").forEach(st -> steps.add(st.get("step").asText()));
+        assertTrue(steps.contains("tiles"), "read in tiles: " + steps);
     }
 
     @Test

@@ -41,6 +41,8 @@ class FormatsTest {
     static byte[] png;
     /** The JSON answer's words, in reading order. */
     static List<Word> words;
+    /** Their confidences, in the same order. */
+    static List<Double> confidences;
 
     record Word(String text, int x0, int y0, int x1, int y1) {}
 
@@ -52,11 +54,13 @@ class FormatsTest {
         HttpResponse<String> r = http.postRaw("/v1/ocr", "image/png", png);
         assertEquals(200, r.statusCode(), r.body());
         words = new ArrayList<>();
+        confidences = new ArrayList<>();
         for (JsonNode page : Http.json(r).get("pages")) {
             for (JsonNode line : page.get("lines")) {
                 for (JsonNode w : line.get("words")) {
                     JsonNode b = w.get("box");
                     words.add(new Word(w.get("text").asText(), b.get("x0").asInt(), b.get("y0").asInt(), b.get("x1").asInt(), b.get("y1").asInt()));
+                    confidences.add(w.get("confidence").asDouble());
                 }
             }
         }
@@ -89,6 +93,7 @@ class FormatsTest {
         String[] rows = get("tsv", "text/tab-separated-values").body().split("\n");
         assertEquals("level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext", rows[0]);
         List<Word> tsv = new ArrayList<>();
+        List<Double> conf = new ArrayList<>();
         for (int i = 1; i < rows.length; i++) {
             String[] c = rows[i].split("\t", -1);
             assertEquals(12, c.length, rows[i]);
@@ -96,11 +101,15 @@ class FormatsTest {
                 int left = Integer.parseInt(c[6]);
                 int top = Integer.parseInt(c[7]);
                 tsv.add(new Word(c[11], left, top, left + Integer.parseInt(c[8]), top + Integer.parseInt(c[9])));
-                double conf = Double.parseDouble(c[10]);
-                assertTrue(conf >= 0 && conf <= 100, rows[i]);
+                conf.add(Double.parseDouble(c[10]));
             }
         }
         assertEquals(words, tsv);
+        // the same confidences: TSV prints six decimals, JSON rounds to two
+        assertEquals(confidences.size(), conf.size());
+        for (int i = 0; i < conf.size(); i++) {
+            assertEquals(confidences.get(i), conf.get(i), 0.005, words.get(i).text());
+        }
     }
 
     @Test
