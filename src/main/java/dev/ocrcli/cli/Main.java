@@ -90,7 +90,7 @@ public final class Main {
     private static CommandLine build(boolean withSubcommands) {
         CommandLine cl = new CommandLine(new OcrCommand());
         if (withSubcommands) {
-            cl.addSubcommand(new CommandLine.HelpCommand());
+            cl.addSubcommand(new HelpCommand());
             cl.addSubcommand(new LangsCommand());
             cl.addSubcommand(new EvalCommand());
             cl.addSubcommand(new ServeCommand());
