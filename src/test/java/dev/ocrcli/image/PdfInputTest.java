@@ -184,10 +184,20 @@ class PdfInputTest {
         try (var files = Files.list(out)) {
             assertEquals(List.of(), files.toList(), "no output for a page that was not read");
         }
-        // the same damage with -v: still one line per problem, no trace; -vv shows PDFBox's own traces
+        // the same damage with -v: still one line per problem, no trace, no engine left to leak at
+        // exit; -vv shows PDFBox's own traces
         Run v = Cli.run(paths.get(2).toString(), "-v", "--lang", "eng");
         assertEquals(ExitCodes.INPUT_UNREADABLE, v.exitCode(), v.toString());
         assertTrue(v.stderr().contains("ocr-cli: error: " + paths.get(2) + ": page 1"), v.stderr());
+        assertFalse(v.stderr().contains("\tat "), "-v shows no stack trace: " + v.stderr());
+        assertFalse(v.stderr().contains("LEAK!"), "engines closed before exit: " + v.stderr());
+        // inputs that fail before the engine has loaded: it is still closed before the process ends
+        Path loop = TestImages.write(tmp, "loop.pdf", RawPdf.brokenTrees().get("kids-itself.pdf"));
+        for (Path broken : List.of(loop, tmp.resolve("no-such.pdf"))) {
+            Run fast = Cli.run(broken.toString(), "-v", "--lang", "eng");
+            assertEquals(1, fast.stderr().lines().filter(l -> l.startsWith("ocr-cli: error: ")).count(), fast.stderr());
+            assertFalse(fast.stderr().contains("\tat ") || fast.stderr().contains("LEAK!"), fast.stderr());
+        }
         Run vv = Cli.run(paths.get(2).toString(), "-vv", "--lang", "eng");
         assertTrue(vv.stderr().contains("PDFStreamEngine") || vv.stderr().contains("pdfbox"), vv.stderr());
     }
