@@ -69,6 +69,8 @@ public final class CliLogging extends SimpleServiceProvider {
         setIfAbsent(SimpleLogger.LEVEL_IN_BRACKETS_KEY, "false");
         // PDFBox, FontBox, JJ2000: silent unless -vv (our loaders report their problems in one line each)
         dev.ocrcli.image.ThirdPartyLogging.configure(verbosity);
+        // Leptonica's native 'Error in ...:' lines likewise (it writes to stderr itself, past our logging)
+        dev.ocrcli.engine.NativeLibraries.leptonicaMessages(verbosity > 1);
     }
 
     private static void setIfAbsent(String key, String value) {
