@@ -55,11 +55,11 @@ start_server() { # jobs queue -> sets PID, URL
   java $JAVA_OPTS -jar "$JAR" serve --port 0 --lang "$LANG_SET" --jobs "$1" --queue "$2" $SERVE_OPTS 2> "$log" > /dev/null &
   PID=$!
   for _ in $(seq 600); do
-    if grep -q '^ready:' "$log" 2>/dev/null; then break; fi
+    if grep -q '^ocr-cli: ready:' "$log" 2>/dev/null; then break; fi
     kill -0 "$PID" 2>/dev/null || { cat "$log" >&2; exit 1; }
     sleep 0.1
   done
-  grep -q '^ready:' "$log" || { echo "server not ready after 60 s" >&2; cat "$log" >&2; exit 1; }
+  grep -q '^ocr-cli: ready:' "$log" || { echo "server not ready after 60 s" >&2; cat "$log" >&2; exit 1; }
   URL="$(grep -o 'http://127.0.0.1:[0-9]*' "$log" | head -1)/v1/ocr"
 }
 stop_server() {

@@ -172,6 +172,9 @@ public final class BatchRunner {
                             o.result() == null ? 0 : o.result().pages().size());
                 }
             }
+            if (inFlight.isEmpty()) {
+                awaitWarmUp(pool, threads);
+            }
         } finally {
             for (Future<Outcome> f : inFlight) {
                 f.cancel(true);
@@ -187,6 +190,28 @@ public final class BatchRunner {
             }
         }
         return new BatchSummary(ok, failed, skipped, pages, (System.nanoTime() - t0) / 1_000_000, first);
+    }
+
+    /**
+     * Waits for the engines the warm-up is still building, so that {@link EnginePool#close} frees
+     * them: when every input fails at once (no such file, a broken PDF), the process would otherwise
+     * exit while a warm-up thread is inside Tesseract's initialisation, and Tesseract reports
+     * {@code ObjectCache ... WARNING! LEAK!} on exit (shown with {@code -v}). Holds each of the
+     * pool's {@code n} engines in turn (the warm-up reserved them all, so this builds none), within
+     * a bounded wait; nothing to wait for when the models could not load.
+     */
+    private static void awaitWarmUp(EnginePool pool, int n) {
+        if (n <= 0 || pool.startupFailure() != null) {
+            return;
+        }
+        try {
+            pool.withEngine(engine -> {
+                awaitWarmUp(pool, n - 1);
+                return null;
+            }, 30_000);
+        } catch (RuntimeException e) {
+            log.debug("not waiting for the engine warm-up: {}", e.toString());
+        }
     }
 
     /**

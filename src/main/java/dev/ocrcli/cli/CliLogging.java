@@ -29,7 +29,7 @@ public final class CliLogging extends SimpleServiceProvider {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS", Locale.ROOT);
     /** Whether debug lines carry time, thread and logger (set by {@link #configure}). */
     private static volatile boolean detailed;
-    /** Whether a logged exception's stack trace follows its line: only with {@code -v}. */
+    /** Whether a logged exception's stack trace follows its line: only with {@code -vv}. */
     private static volatile boolean stackTraces;
 
     private ILoggerFactory factory;
@@ -52,7 +52,7 @@ public final class CliLogging extends SimpleServiceProvider {
      */
     static void configure(int verbosity) {
         detailed = verbosity > 1;
-        stackTraces = verbosity > 0;
+        stackTraces = verbosity > 1;
         setIfAbsent("slf4j.provider", CliLogging.class.getName());
         // the line slf4j prints when a provider is named explicitly is noise for a user
         setIfAbsent("slf4j.internal.verbosity", "WARN");
@@ -69,6 +69,8 @@ public final class CliLogging extends SimpleServiceProvider {
         setIfAbsent(SimpleLogger.LEVEL_IN_BRACKETS_KEY, "false");
         // PDFBox, FontBox, JJ2000: silent unless -vv (our loaders report their problems in one line each)
         dev.ocrcli.image.ThirdPartyLogging.configure(verbosity);
+        // Leptonica's native 'Error in ...:' lines likewise (it writes to stderr itself, past our logging)
+        dev.ocrcli.engine.NativeLibraries.leptonicaMessages(verbosity > 1);
     }
 
     private static void setIfAbsent(String key, String value) {
@@ -109,7 +111,7 @@ public final class CliLogging extends SimpleServiceProvider {
             }
         }
 
-        /** Every problem is one line unless {@code -v}: a library's stack trace too. */
+        /** Every problem is one line unless {@code -vv}: a library's stack trace too. */
         @Override
         protected void writeThrowable(Throwable t, PrintStream out) {
             if (stackTraces) {

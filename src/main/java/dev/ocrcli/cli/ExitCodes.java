@@ -27,7 +27,7 @@ public final class ExitCodes implements CommandLine.IExitCodeExceptionMapper {
     static Map<String, String> descriptions() {
         Map<String, String> m = new LinkedHashMap<>();
         m.put(Integer.toString(OK), "success (also: an empty --files-from list, with a warning)");
-        m.put(Integer.toString(INTERNAL), "internal error: a bug, please report it with the output of -v");
+        m.put(Integer.toString(INTERNAL), "internal error: a bug, please report it with the output of -vv");
         m.put(Integer.toString(USAGE), "usage error: unknown option, bad value, PDF to a terminal");
         m.put(Integer.toString(INPUT_NOT_FOUND), "input not found: no such file or folder, a folder without images or PDFs, "
                 + "no permission to read");

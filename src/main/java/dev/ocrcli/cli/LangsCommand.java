@@ -15,7 +15,7 @@ import java.util.Map;
 @Command(name = "langs", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, usageHelpAutoWidth = true,
         synopsisSubcommandLabel = "COMMAND",
         description = "Manage language packs (Tesseract .traineddata models).",
-        subcommands = {LangsListCommand.class, LangsInstallCommand.class, LangsRemoveCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {LangsListCommand.class, LangsInstallCommand.class, LangsRemoveCommand.class, HelpCommand.class})
 public final class LangsCommand implements Runnable {
     @Spec
     CommandSpec spec;

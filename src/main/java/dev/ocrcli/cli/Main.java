@@ -13,7 +13,7 @@ import java.util.Locale;
  * Entry point of the {@code ocr-cli} command. Sets up UTF-8 output and logging on stderr in
  * ocr-cli's voice (quiet unless {@code -v}), runs the picocli command, and turns every failure
  * into one line {@code ocr-cli: error: ...} and a documented exit code (stack traces only with
- * {@code -v}).
+ * {@code -vv}).
  */
 public final class Main {
     private Main() {}
@@ -90,7 +90,7 @@ public final class Main {
     private static CommandLine build(boolean withSubcommands) {
         CommandLine cl = new CommandLine(new OcrCommand());
         if (withSubcommands) {
-            cl.addSubcommand(new CommandLine.HelpCommand());
+            cl.addSubcommand(new HelpCommand());
             cl.addSubcommand(new LangsCommand());
             cl.addSubcommand(new EvalCommand());
             cl.addSubcommand(new ServeCommand());
@@ -125,7 +125,8 @@ public final class Main {
     }
 
     /**
-     * One line on stderr, {@code ocr-cli: error: ...}; with {@code -v} the stack trace follows.
+     * One line on stderr, {@code ocr-cli: error: ...}, at every verbosity up to {@code -v} (which
+     * adds lines about what ocr-cli does, not traces); with {@code -vv} the stack trace follows.
      * A failure that is not an {@link OcrException} is a bug: the line names its root cause.
      */
     static void reportError(Throwable e, int verbosity) {
@@ -136,9 +137,9 @@ public final class Main {
             while (root.getCause() != null && root.getCause() != root) {
                 root = root.getCause();
             }
-            Console.error("internal error: " + root + (verbosity == 0 ? " (a bug: please report it with the output of -v)" : ""));
+            Console.error("internal error: " + root + (verbosity < 2 ? " (a bug: please report it with the output of -vv)" : ""));
         }
-        if (verbosity > 0) {
+        if (verbosity > 1) {
             e.printStackTrace(Console.err());
             Console.err().flush();
         }

@@ -27,7 +27,7 @@ import java.util.concurrent.Callable;
 @Command(name = "serve", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, sortOptions = false,
         usageHelpAutoWidth = true, abbreviateSynopsis = true,
         description = {"Serve OCR over HTTP: POST /v1/ocr, GET /v1/languages, /healthz, /readyz, /metrics, /openapi.json.",
-                "Prints 'listening on http://HOST:PORT' on stderr once bound; one access-log line per request on stderr.", ""},
+                "Prints 'ocr-cli: listening on http://HOST:PORT' on stderr once bound; one access-log line per request on stderr.", ""},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:stopped by SIGTERM or Ctrl-C, gracefully: requests in flight finish first",
@@ -126,7 +126,7 @@ public final class ServeCommand implements Callable<Integer> {
             Runtime.getRuntime().halt(ExitCodes.OK);
         }, "ocr-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
-        Console.err().println("listening on " + server.baseUrl());
+        Console.err().println("ocr-cli: listening on " + server.baseUrl());
         Console.err().flush();
         try {
             server.awaitReady();
@@ -135,7 +135,7 @@ public final class ServeCommand implements Callable<Integer> {
             server.close();
             throw e;
         }
-        Console.err().println("ready: " + cfg.jobs() + " engine(s) for " + String.join("+", cfg.defaultLanguages()));
+        Console.err().println("ocr-cli: ready: " + cfg.jobs() + " engine(s) for " + String.join("+", cfg.defaultLanguages()));
         Console.err().flush();
         server.awaitStop();
         return ExitCodes.OK;

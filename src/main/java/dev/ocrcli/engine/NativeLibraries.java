@@ -1,5 +1,6 @@
 package dev.ocrcli.engine;
 
+import com.sun.jna.Function;
 import com.sun.jna.NativeLibrary;
 import dev.ocrcli.OcrException;
 import dev.ocrcli.OcrException.Kind;
@@ -30,6 +31,10 @@ import java.util.Locale;
  * atomic renames), given the unversioned names JNA asks for, put first on
  * {@code jna.library.path}, and loaded leptonica first so that libtesseract's dependency is
  * satisfied by the matching copy. See {@code ../shared/notes/natives.md} for why.
+ *
+ * <p>Leptonica's own stderr messages are silenced here too ({@link #leptonicaMessages}), through
+ * its {@code setMsgSeverity} called by JNA on the library just loaded, not through Lept4J, whose
+ * class registers every Leptonica function when it loads.
  */
 public final class NativeLibraries {
     private static final Logger log = LoggerFactory.getLogger(NativeLibraries.class);
@@ -39,7 +44,53 @@ public final class NativeLibraries {
 
     private static volatile Path loadedFrom;
 
+    /** Leptonica's {@code L_SEVERITY_NONE} (environ.h): no message at all. */
+    private static final int LEPT_SEVERITY_NONE = 6;
+    /** Whether Leptonica may print its own {@code Error in ...:} lines on stderr (see {@link #leptonicaMessages}). */
+    private static volatile boolean leptonicaMessages;
+    /** The loaded libleptonica, once {@link #load()} has run. */
+    private static volatile NativeLibrary leptonica;
+    /** Leptonica's own severity before we first changed it, to give back when messages are wanted again; -1 until then. */
+    private static int leptonicaDefaultSeverity = -1;
+    /** Guards the three above, apart from {@link #load()}'s lock so setting them never waits for extraction. */
+    private static final Object LEPT_LOCK = new Object();
+
     private NativeLibraries() {}
+
+    /**
+     * Whether Leptonica prints its messages ({@code Error in boxClipToRectangle: ...}) straight to
+     * stderr; off by default. ocr-cli reports every problem that matters in its own one line, so
+     * these are noise for a user (the command line shows them with {@code -vv}). Applies at once
+     * when the library is loaded, else when {@link #load()} loads it. Process-wide: Leptonica keeps
+     * one severity.
+     */
+    public static void leptonicaMessages(boolean show) {
+        synchronized (LEPT_LOCK) {
+            leptonicaMessages = show;
+            if (leptonica != null) {
+                setLeptonicaSeverity(leptonica);
+            }
+        }
+    }
+
+    /** Sets Leptonica's severity from {@link #leptonicaMessages}; the caller holds {@link #LEPT_LOCK}. */
+    private static void setLeptonicaSeverity(NativeLibrary lib) {
+        try {
+            Function set = lib.getFunction("setMsgSeverity");
+            if (leptonicaMessages) {
+                if (leptonicaDefaultSeverity >= 0) {
+                    set.invokeInt(new Object[] {leptonicaDefaultSeverity});
+                }
+            } else {
+                int before = set.invokeInt(new Object[] {LEPT_SEVERITY_NONE});
+                if (leptonicaDefaultSeverity < 0) {
+                    leptonicaDefaultSeverity = before;
+                }
+            }
+        } catch (UnsatisfiedLinkError e) {
+            log.debug("cannot set Leptonica's message severity: {}", e.toString());
+        }
+    }
 
     /**
      * The platform name used by the classifier jars ({@code linux-x86_64}, ...), or the raw
@@ -93,8 +144,13 @@ public final class NativeLibraries {
                     // unpacking its own copy if this one does not load
                     System.setProperty("jna.boot.library.path", dir.toString());
                 }
+                List<NativeLibrary> loaded = new ArrayList<>();
                 for (Lib lib : libs) {
-                    NativeLibrary.getInstance(dir.resolve(lib.file()).toString());
+                    loaded.add(NativeLibrary.getInstance(dir.resolve(lib.file()).toString()));
+                }
+                synchronized (LEPT_LOCK) {
+                    leptonica = loaded.get(0);
+                    setLeptonicaSeverity(leptonica);
                 }
                 log.debug("native libraries loaded from {}", dir);
                 loadedFrom = dir;

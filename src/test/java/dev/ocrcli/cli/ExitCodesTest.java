@@ -103,10 +103,15 @@ class ExitCodesTest {
         assertFalse(cp.equals(System.getProperty("java.class.path")), "PDFBox was on the class path");
         Path doc = pdf("plain.pdf", PDRectangle.LETTER, null);
         Run r = Cli.run(List.of(), cp, null, null, List.of(), doc.toString());
-        assertOneLineError(r, ExitCodes.INTERNAL, "internal error: ", "org.apache.pdfbox", "please report it with the output of -v");
+        assertOneLineError(r, ExitCodes.INTERNAL, "internal error: ", "org.apache.pdfbox", "please report it with the output of -vv");
+        // -v is still one line per problem; -vv adds the stack trace
         Run v = Cli.run(List.of(), cp, null, null, List.of(), doc.toString(), "-v");
         assertEquals(ExitCodes.INTERNAL, v.exitCode(), v.toString());
-        assertTrue(v.stderr().contains("\tat dev.ocrcli."), "-v shows the stack trace: " + v.stderr());
+        assertFalse(v.stderr().contains("\tat "), "-v shows no stack trace: " + v.stderr());
+        assertTrue(v.stderr().contains("ocr-cli: error: internal error: "), v.stderr());
+        Run vv = Cli.run(List.of(), cp, null, null, List.of(), doc.toString(), "-vv");
+        assertEquals(ExitCodes.INTERNAL, vv.exitCode(), vv.toString());
+        assertTrue(vv.stderr().contains("\tat dev.ocrcli."), "-vv shows the stack trace: " + vv.stderr());
     }
 
     @Test

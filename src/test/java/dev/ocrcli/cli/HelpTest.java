@@ -34,6 +34,23 @@ class HelpTest {
     }
 
     @Test
+    void helpWalksEveryWordDownTheCommandTree() {
+        for (String sub : List.of("install", "list", "remove")) {
+            Run r = Cli.run("help", "langs", sub);
+            assertEquals(0, r.exitCode(), r.toString());
+            assertEquals("", r.stderr());
+            assertTrue(r.stdout().startsWith("Usage: ocr-cli langs " + sub), r.stdout());
+            assertEquals(Cli.run("langs", sub, "--help").stdout(), r.stdout(), "same as langs " + sub + " --help");
+        }
+        // a word that names no command under the one before it is a usage error of that command
+        Run wrong = Cli.run("help", "langs", "nope");
+        assertEquals(ExitCodes.USAGE, wrong.exitCode(), wrong.toString());
+        assertEquals("", wrong.stdout());
+        assertTrue(wrong.stderr().startsWith("ocr-cli: error: unknown subcommand 'nope'"), wrong.stderr());
+        assertTrue(wrong.stderr().strip().endsWith("Try 'ocr-cli langs --help' for more information."), wrong.stderr());
+    }
+
+    @Test
     void aUsageErrorPointsToTheHelpOfItsOwnCommand() {
         String[][] cases = {
             {"ocr-cli eval --help", "eval"},

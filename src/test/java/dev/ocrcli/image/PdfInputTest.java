@@ -29,9 +29,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -131,72 +129,6 @@ class PdfInputTest {
         assertOneLine(bad, cut, "truncated or corrupt");
     }
 
-    /** A one-page PDF with a page tree made by {@code tree}, given the leaf's object number and the root /Pages number. */
-    interface Tree {
-        void build(RawPdf pdf, int root, int leaf);
-    }
-
-    static byte[] treePdf(Tree tree) {
-        RawPdf pdf = new RawPdf();
-        int catalog = pdf.reserve();
-        int root = pdf.reserve();
-        int content = pdf.addStream("", "BT /F1 24 Tf 72 700 Td (Hello) Tj ET".getBytes(StandardCharsets.ISO_8859_1));
-        int leaf = pdf.reserve();
-        tree.build(pdf, root, leaf);
-        pdf.set(catalog, "<< /Type /Catalog /Pages " + root + " 0 R >>");
-        return pdf.bytes(catalog);
-    }
-
-    static String leafPage(int parent, int content) {
-        return "<< /Type /Page /Parent " + parent + " 0 R /MediaBox [0 0 612 792] /Contents " + content + " 0 R"
-                + " /Resources << /Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> >> >> >>";
-    }
-
-    static Map<String, byte[]> brokenTrees() {
-        Map<String, byte[]> files = new LinkedHashMap<>();
-        files.put("count-max.pdf", treePdf((pdf, root, leaf) -> {
-            pdf.set(root, "<< /Type /Pages /Kids [" + leaf + " 0 R] /Count 2147483647 >>");
-            pdf.set(leaf, leafPage(root, 3));
-        }));
-        files.put("count-minus-one.pdf", treePdf((pdf, root, leaf) -> {
-            pdf.set(root, "<< /Type /Pages /Kids [" + leaf + " 0 R] /Count -1 >>");
-            pdf.set(leaf, leafPage(root, 3));
-        }));
-        files.put("kids-itself.pdf", treePdf((pdf, root, leaf) -> {
-            pdf.set(root, "<< /Type /Pages /Kids [" + root + " 0 R " + leaf + " 0 R] /Count 1 >>");
-            pdf.set(leaf, leafPage(root, 3));
-        }));
-        files.put("nested-5000.pdf", treePdf((pdf, root, leaf) -> {
-            int parent = root;
-            List<Integer> chain = new ArrayList<>();
-            for (int i = 0; i < 5000; i++) {
-                chain.add(pdf.reserve());
-            }
-            pdf.set(root, "<< /Type /Pages /Kids [" + chain.get(0) + " 0 R] /Count 1 >>");
-            for (int i = 0; i < chain.size(); i++) {
-                String kid = (i + 1 < chain.size() ? chain.get(i + 1) : leaf) + " 0 R";
-                pdf.set(chain.get(i), "<< /Type /Pages /Parent " + parent + " 0 R /Kids [" + kid + "] /Count 1 >>");
-                parent = chain.get(i);
-            }
-            pdf.set(leaf, leafPage(parent, 3));
-        }));
-        return files;
-    }
-
-    static Map<String, byte[]> brokenImages() throws IOException {
-        Map<String, byte[]> files = new LinkedHashMap<>();
-        byte[] grey = new byte[64 * 64];
-        Arrays.fill(grey, (byte) 0x80);
-        files.put("width-2e9.pdf", RawPdf.withImage("/Width 2000000000 /Height 1 /BitsPerComponent 8 /ColorSpace /DeviceGray",
-                new byte[64]));
-        files.put("height-0.pdf", RawPdf.withImage("/Width 64 /Height 0 /BitsPerComponent 8 /ColorSpace /DeviceGray", grey));
-        files.put("flate-as-dct.pdf", RawPdf.withImage("/Width 64 /Height 64 /BitsPerComponent 8 /ColorSpace /DeviceGray /Filter /DCTDecode",
-                RawPdf.deflate(grey)));
-        files.put("jbig2-garbage.pdf", RawPdf.withImage("/Width 64 /Height 64 /BitsPerComponent 1 /ColorSpace /DeviceGray /Filter /JBIG2Decode",
-                "not a JBIG2 stream at all".getBytes(StandardCharsets.ISO_8859_1)));
-        return files;
-    }
-
     static void assertOneLine(Run r, Path file, String... parts) {
         List<String> lines = r.stderr().lines().filter(l -> l.contains(file.toString())).toList();
         assertEquals(1, lines.size(), "one line for " + file + ": " + r.stderr());
@@ -213,7 +145,7 @@ class PdfInputTest {
     void brokenPageTreesAreUnreadablePdfsNotInternalErrors() throws Exception {
         List<String> args = new ArrayList<>();
         List<Path> paths = new ArrayList<>();
-        for (var e : brokenTrees().entrySet()) {
+        for (var e : RawPdf.brokenTrees().entrySet()) {
             Path p = TestImages.write(tmp, e.getKey(), e.getValue());
             paths.add(p);
             args.add(p.toString());
@@ -237,7 +169,7 @@ class PdfInputTest {
     void aPageWhoseImageCannotBeDecodedFailsNamingFileAndPage() throws Exception {
         List<String> args = new ArrayList<>();
         List<Path> paths = new ArrayList<>();
-        for (var e : brokenImages().entrySet()) {
+        for (var e : RawPdf.brokenImages().entrySet()) {
             Path p = TestImages.write(tmp, e.getKey(), e.getValue());
             paths.add(p);
             args.add(p.toString());
@@ -252,10 +184,20 @@ class PdfInputTest {
         try (var files = Files.list(out)) {
             assertEquals(List.of(), files.toList(), "no output for a page that was not read");
         }
-        // the same damage with -v: still one line per problem, no trace; -vv shows PDFBox's own traces
+        // the same damage with -v: still one line per problem, no trace, no engine left to leak at
+        // exit; -vv shows PDFBox's own traces
         Run v = Cli.run(paths.get(2).toString(), "-v", "--lang", "eng");
         assertEquals(ExitCodes.INPUT_UNREADABLE, v.exitCode(), v.toString());
         assertTrue(v.stderr().contains("ocr-cli: error: " + paths.get(2) + ": page 1"), v.stderr());
+        assertFalse(v.stderr().contains("\tat "), "-v shows no stack trace: " + v.stderr());
+        assertFalse(v.stderr().contains("LEAK!"), "engines closed before exit: " + v.stderr());
+        // inputs that fail before the engine has loaded: it is still closed before the process ends
+        Path loop = TestImages.write(tmp, "loop.pdf", RawPdf.brokenTrees().get("kids-itself.pdf"));
+        for (Path broken : List.of(loop, tmp.resolve("no-such.pdf"))) {
+            Run fast = Cli.run(broken.toString(), "-v", "--lang", "eng");
+            assertEquals(1, fast.stderr().lines().filter(l -> l.startsWith("ocr-cli: error: ")).count(), fast.stderr());
+            assertFalse(fast.stderr().contains("\tat ") || fast.stderr().contains("LEAK!"), fast.stderr());
+        }
         Run vv = Cli.run(paths.get(2).toString(), "-vv", "--lang", "eng");
         assertTrue(vv.stderr().contains("PDFStreamEngine") || vv.stderr().contains("pdfbox"), vv.stderr());
     }
@@ -263,7 +205,7 @@ class PdfInputTest {
     @Test
     void pdfLoggingIsQuietByDefault() {
         // a valid PDF whose fonts PDFBox warns about stays silent; with -vv its warnings show
-        byte[] pdf = treePdf((p, root, leaf) -> {
+        byte[] pdf = RawPdf.treePdf((p, root, leaf) -> {
             p.set(root, "<< /Type /Pages /Kids [" + leaf + " 0 R] /Count 1 >>");
             p.set(leaf, "<< /Type /Page /Parent " + root + " 0 R /MediaBox [0 0 612 792] /Contents 3 0 R"
                     + " /Resources << /Font << /F1 << /Type /Font /Subtype /TrueType /BaseFont /NoSuchFont"

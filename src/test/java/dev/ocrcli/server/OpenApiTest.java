@@ -73,6 +73,32 @@ class OpenApiTest {
     }
 
     @Test
+    void everyOperationHasItsOwnOperationId() {
+        OpenAPI api = parse(http.get("/openapi.json").body()).getOpenAPI();
+        Set<String> ids = new TreeSet<>();
+        int operations = 0;
+        for (var path : api.getPaths().entrySet()) {
+            for (var op : path.getValue().readOperationsMap().entrySet()) {
+                operations++;
+                String id = op.getValue().getOperationId();
+                assertTrue(id != null && !id.isBlank(), op.getKey() + " " + path.getKey() + " has no operationId");
+                assertTrue(ids.add(id), "operationId " + id + " is used twice");
+            }
+        }
+        assertTrue(operations >= 6, "only " + operations + " operations");
+    }
+
+    @Test
+    void theLicenseIsTheOneInTheRepository() throws IOException {
+        OpenAPI api = parse(http.get("/openapi.json").body()).getOpenAPI();
+        assertNotNull(api.getInfo().getLicense(), "info.license");
+        String license = Files.readString(Path.of("LICENSE"), StandardCharsets.UTF_8);
+        assertTrue(license.contains("Apache License") && license.contains("Version 2.0"), "LICENSE is no longer Apache 2.0");
+        assertEquals("Apache-2.0", api.getInfo().getLicense().getName());
+        assertEquals("https://www.apache.org/licenses/LICENSE-2.0", api.getInfo().getLicense().getUrl());
+    }
+
+    @Test
     void serversIsTheAddressThisServerWasReachedAt() {
         OpenAPI api = parse(http.get("/openapi.json").body()).getOpenAPI();
         assertEquals(1, api.getServers().size());

@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code ocr-cli serve} as a process: address on stderr, access log, graceful stop on SIGTERM, {@code --lang auto}. */
 class ServeProcessTest {
-    private static final Pattern LISTENING = Pattern.compile("listening on (http://127\\.0\\.0\\.1:\\d+)");
+    private static final Pattern LISTENING = Pattern.compile("^ocr-cli: listening on (http://127\\.0\\.0\\.1:\\d+)");
 
     /** A running {@code ocr-cli serve}; stderr goes to a file, since Process.destroy() closes the pipes and would lose the last lines. */
     private record Serve(Process process, Path errFile, String base) implements AutoCloseable {
@@ -35,7 +35,7 @@ class ServeProcessTest {
             String base = null;
             List<String> err = List.of();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (System.nanoTime() < deadline && (base == null || err.stream().noneMatch(l -> l.startsWith("ready:")))) {
+            while (System.nanoTime() < deadline && (base == null || err.stream().noneMatch(l -> l.startsWith("ocr-cli: ready:")))) {
                 err = Files.readAllLines(errFile, StandardCharsets.UTF_8);
                 for (String l : err) {
                     Matcher m = LISTENING.matcher(l);
@@ -50,7 +50,7 @@ class ServeProcessTest {
                 Thread.sleep(50);
             }
             Serve s = new Serve(p, errFile, base);
-            if (base == null || err.stream().noneMatch(l -> l.startsWith("ready:"))) {
+            if (base == null || err.stream().noneMatch(l -> l.startsWith("ocr-cli: ready:"))) {
                 s.close();
                 throw new AssertionError("serve " + String.join(" ", options) + " not ready within 60 s: " + err);
             }

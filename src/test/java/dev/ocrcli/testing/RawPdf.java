@@ -3,7 +3,10 @@ package dev.ocrcli.testing;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.zip.Deflater;
 
 /**
@@ -93,5 +96,76 @@ public final class RawPdf {
         pdf.set(pages, "<< /Type /Pages /Kids [" + page + " 0 R] /Count 1 >>");
         pdf.set(catalog, "<< /Type /Catalog /Pages " + pages + " 0 R >>");
         return pdf.bytes(catalog);
+    }
+
+    /** A one-page PDF with a page tree made by {@code tree}, given the leaf's object number and the root /Pages number. */
+    public interface Tree {
+        void build(RawPdf pdf, int root, int leaf);
+    }
+
+    public static byte[] treePdf(Tree tree) {
+        RawPdf pdf = new RawPdf();
+        int catalog = pdf.reserve();
+        int root = pdf.reserve();
+        int content = pdf.addStream("", "BT /F1 24 Tf 72 700 Td (Hello) Tj ET".getBytes(StandardCharsets.ISO_8859_1));
+        int leaf = pdf.reserve();
+        tree.build(pdf, root, leaf);
+        pdf.set(catalog, "<< /Type /Catalog /Pages " + root + " 0 R >>");
+        return pdf.bytes(catalog);
+    }
+
+    public static String leafPage(int parent, int content) {
+        return "<< /Type /Page /Parent " + parent + " 0 R /MediaBox [0 0 612 792] /Contents " + content + " 0 R"
+                + " /Resources << /Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> >> >> >>";
+    }
+
+    /**
+     * Page trees PDFBox cannot walk (issue 19 item 1) and a /Count that hides the page (item 2),
+     * by file name: each is an unreadable PDF, never an internal error or an empty success.
+     */
+    public static Map<String, byte[]> brokenTrees() {
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        files.put("count-max.pdf", treePdf((pdf, root, leaf) -> {
+            pdf.set(root, "<< /Type /Pages /Kids [" + leaf + " 0 R] /Count 2147483647 >>");
+            pdf.set(leaf, leafPage(root, 3));
+        }));
+        files.put("count-minus-one.pdf", treePdf((pdf, root, leaf) -> {
+            pdf.set(root, "<< /Type /Pages /Kids [" + leaf + " 0 R] /Count -1 >>");
+            pdf.set(leaf, leafPage(root, 3));
+        }));
+        files.put("kids-itself.pdf", treePdf((pdf, root, leaf) -> {
+            pdf.set(root, "<< /Type /Pages /Kids [" + root + " 0 R " + leaf + " 0 R] /Count 1 >>");
+            pdf.set(leaf, leafPage(root, 3));
+        }));
+        files.put("nested-5000.pdf", treePdf((pdf, root, leaf) -> {
+            int parent = root;
+            List<Integer> chain = new ArrayList<>();
+            for (int i = 0; i < 5000; i++) {
+                chain.add(pdf.reserve());
+            }
+            pdf.set(root, "<< /Type /Pages /Kids [" + chain.get(0) + " 0 R] /Count 1 >>");
+            for (int i = 0; i < chain.size(); i++) {
+                String kid = (i + 1 < chain.size() ? chain.get(i + 1) : leaf) + " 0 R";
+                pdf.set(chain.get(i), "<< /Type /Pages /Parent " + parent + " 0 R /Kids [" + kid + "] /Count 1 >>");
+                parent = chain.get(i);
+            }
+            pdf.set(leaf, leafPage(parent, 3));
+        }));
+        return files;
+    }
+
+    /** One-page PDFs whose page image cannot be decoded (issue 19 item 2), by file name. */
+    public static Map<String, byte[]> brokenImages() {
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        byte[] grey = new byte[64 * 64];
+        Arrays.fill(grey, (byte) 0x80);
+        files.put("width-2e9.pdf", withImage("/Width 2000000000 /Height 1 /BitsPerComponent 8 /ColorSpace /DeviceGray",
+                new byte[64]));
+        files.put("height-0.pdf", withImage("/Width 64 /Height 0 /BitsPerComponent 8 /ColorSpace /DeviceGray", grey));
+        files.put("flate-as-dct.pdf", withImage("/Width 64 /Height 64 /BitsPerComponent 8 /ColorSpace /DeviceGray /Filter /DCTDecode",
+                deflate(grey)));
+        files.put("jbig2-garbage.pdf", withImage("/Width 64 /Height 64 /BitsPerComponent 1 /ColorSpace /DeviceGray /Filter /JBIG2Decode",
+                "not a JBIG2 stream at all".getBytes(StandardCharsets.ISO_8859_1)));
+        return files;
     }
 }
