@@ -76,7 +76,7 @@ public class ScriptsPages {
                 "Сахар / Sugar 1 x 89.50",
                 "Хлеб / Bread 2 x 45.00",
                 "ИТОГО / TOTAL 629.50",
-                "Карта MIR **** 8812, касса K-2"));
+                "Карта MIR **** 8812, terminal K-2"));
         TEXTS.put("letters_rare", String.join("\n",
                 "Ŀ and ŀ: the Catalan paraŀlel and Ŀlull.",
                 "Ҕ and ҕ in Yakut: аҕа means father.",
