@@ -312,8 +312,10 @@ final class ScriptsStep implements ReadingStep {
         if (to == null || to == cur) {
             return;
         }
+        // read again in the line's script: taken when surer and of the same form (as many letters,
+        // the same digits and signs: a К that is an R, not a С that becomes Cc)
         Word again = ev.rereadAs(w, to, tally);
-        if (again != null) {
+        if (again != null && form(again.text()).equals(form(w.text()))) {
             log.debug("scripts: lone '{}' -> '{}' (read again in {})", w.text(), again.text(), to);
             words.set(i, again);
             tally.reread++;
@@ -321,7 +323,12 @@ final class ScriptsStep implements ReadingStep {
         }
         String spelled = Script.lookAlike(w.text(), to);
         if (spelled == null) {
-            return;   // only exact twins are swapped: an italic т could be an m or a T
+            // no exact twin (an italic т may be an m or a T): what the line's model alone reads there, if the same shapes
+            Word same = ev.sameShapes(w, core(w.text()), to, tally);
+            if (same == null || Script.ofWord(same.text()) != to || !form(same.text()).equals(form(w.text()))) {
+                return;
+            }
+            spelled = split(w.text())[0] + core(same.text()) + split(w.text())[2];
         }
         log.debug("scripts: lone '{}' -> '{}' ({}'s script)", w.text(), spelled, to);
         words.set(i, new Word(spelled, w.confidence(), w.box(), new Origin(name(), ev.languages().get(to)), List.of()));
@@ -430,6 +437,13 @@ final class ScriptsStep implements ReadingStep {
             }
         }
         return letters == 1 || letters > 1 && digits && !Script.digitBetweenLetters(core);
+    }
+
+    /** A word's text with every letter as {@code a}: what a reading of it in another script must keep. */
+    private static String form(String text) {
+        StringBuilder sb = new StringBuilder(text.length());
+        text.codePoints().forEach(cp -> sb.appendCodePoint(Character.isLetter(cp) ? 'a' : cp));
+        return sb.toString();
     }
 
     /** A word's text without the signs around it ({@code «ВЕРЕСК»} -> {@code ВЕРЕСК}). */
