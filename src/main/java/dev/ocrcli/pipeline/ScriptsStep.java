@@ -263,7 +263,7 @@ final class ScriptsStep implements ReadingStep {
             if (again != null) {
                 log.debug("scripts: '{}' -> '{}' (read again in {})", w.text(), again.text(), to);
                 words.set(i, again);
-                tally.reread++;
+                tally.dictionary++;
                 return true;
             }
         }
@@ -318,7 +318,7 @@ final class ScriptsStep implements ReadingStep {
         if (again != null && form(again.text()).equals(form(w.text()))) {
             log.debug("scripts: lone '{}' -> '{}' (read again in {})", w.text(), again.text(), to);
             words.set(i, again);
-            tally.reread++;
+            tally.lone++;
             return;
         }
         String spelled = Script.lookAlike(w.text(), to);
