@@ -39,7 +39,7 @@ import java.util.Map;
  *       letters of the other is read again alone with only the line's script's models, and the new
  *       reading replaces the old when the engine is more confident of it (but a word the first pass
  *       kept by its dictionary does not just swap its look-alikes).</li>
- *   <li><b>Lone letters</b>: a word with one letter, or with letters only beside digits (a unit's
+ *   <li><b>Lone letters</b>: a word with one letter, or with letters beside digits (a unit's
  *       {@code 5 T}, a code's {@code K-17}), has no spelling to look up: it takes its line's script,
  *       read again alone in it when that is surer, else with its look-alike swapped.</li>
  * </ol>
@@ -300,7 +300,7 @@ final class ScriptsStep implements ReadingStep {
         return true;
     }
 
-    /** Pass 3: a lone letter (or letters beside digits only) in its line's script. */
+    /** Pass 3: a lone letter (or letters beside digits) in its line's script. */
     private void loneLetter(List<Word> words, int i, Evidence ev, Tally tally) {
         Word w = words.get(i);
         Script cur = Script.ofWord(w.text());
@@ -339,7 +339,8 @@ final class ScriptsStep implements ReadingStep {
      * Pass 2: on a line whose letters are mostly of one script, the words that hold letters of
      * the other are read again alone with the line's script's models ({@code Кат} becomes
      * {@code Rain}). A word the passes before changed is left alone, and one they settled by its
-     * dictionary only takes a reading that is more than its own look-alikes swapped.
+     * dictionary only takes a reading that is more than its own look-alikes swapped; a single
+     * letter waits for pass 3.
      */
     private void reread(List<Word> words, boolean[] settled, Evidence ev, Tally tally) {
         int[] n = new int[2];
@@ -355,7 +356,8 @@ final class ScriptsStep implements ReadingStep {
         int minority = dominant == Script.LATIN ? 1 : 0;
         for (int i = 0; i < words.size(); i++) {
             Word w = words.get(i);
-            if (w.origin().reading().equals(name()) || isLone(core(w.text())) || Script.count(w.text())[minority] == 0) {
+            int[] k = Script.count(w.text());
+            if (w.origin().reading().equals(name()) || k[0] + k[1] == 1 || k[minority] == 0) {   // a single letter: pass 3
                 continue;
             }
             Word again = ev.readAlone(w, dominant, tally);
@@ -416,23 +418,18 @@ final class ScriptsStep implements ReadingStep {
     }
 
     /**
-     * A word with a single letter, or whose letters stand one by one beside digits and signs (a
-     * unit's {@code 5T}, a code's {@code K-17}): nothing to look up in a dictionary.
+     * A word with a single letter, or with digits beside its letters (a unit's {@code 5T}, a
+     * code's {@code K-17} or {@code 7730-2291-KX}), but no digit between letters: nothing to look
+     * up in a dictionary.
      */
     static boolean isLone(String core) {
         int letters = 0;
-        int run = 0;
         boolean digits = false;
         for (int i = 0; i < core.length(); i++) {
             char c = core.charAt(i);
             if (Character.isLetter(c)) {
                 letters++;
-                run++;
-                if (run > 1) {
-                    return false;
-                }
             } else {
-                run = 0;
                 digits |= Character.isDigit(c);
             }
         }

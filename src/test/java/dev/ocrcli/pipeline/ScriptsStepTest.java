@@ -94,7 +94,8 @@ class ScriptsStepTest {
         assertTrue(ScriptsStep.isLone("21C"));
         assertFalse(ScriptsStep.isLone("on"));
         assertFalse(ScriptsStep.isLone("Bpe3ka"), "a digit between letters is a letter misread");
-        assertFalse(ScriptsStep.isLone("AB-12"));
+        assertTrue(ScriptsStep.isLone("7730-2291-KX"), "a code's letters");
+        assertFalse(ScriptsStep.isLone("Sugar"));
         assertEquals("ВЕРЕСК", ScriptsStep.core("«ВЕРЕСК»"));
         assertEquals("K-17", ScriptsStep.core("K-17,"));
     }
