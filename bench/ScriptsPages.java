@@ -28,12 +28,13 @@ import java.util.Random;
  * {@code ../shared/eval/synthetic} (clean, small, low contrast, noise, blur, 4 and 12 degree
  * rotation, inverted, heavy JPEG, grey background, "photo"). Run as a single-file program:
  *
- * <pre>java bench/ScriptsPages.java OUT_DIR [--all-fonts]</pre>
+ * <pre>java bench/ScriptsPages.java OUT_DIR [--all-fonts | --headline TEXT_FILE]</pre>
  *
  * Writes {@code OUT_DIR/NAME__CONDITION.png|jpg} and {@code NAME__CONDITION.gt.txt}. By default
  * each text is drawn in one held-out font per condition, the font turning with the condition so
  * every text meets every font; {@code --all-fonts} draws every text in every font under every
- * condition. The same pages every run (fixed seeds).
+ * condition; {@code --headline} draws the lines of one file (the project's headline sample) clean
+ * in every font instead. The same pages every run (fixed seeds).
  */
 public class ScriptsPages {
     /** Fonts no training run of training/train.sh uses (its FONTS list), by file. */
@@ -95,6 +96,13 @@ public class ScriptsPages {
         }
         Path out = Path.of(args[0]);
         boolean allFonts = args.length > 1 && args[1].equals("--all-fonts");
+        if (args.length > 2 && args[1].equals("--headline")) {
+            // the headline lines (a file of the project's, e.g. samples/multilingual.txt), clean, in every font
+            TEXTS.clear();
+            TEXTS.put("headline", Files.readString(Path.of(args[2]), StandardCharsets.UTF_8).strip());
+            allFonts = true;
+        }
+        String[] conditions = TEXTS.containsKey("headline") ? new String[] {"clean"} : CONDITIONS;
         Files.createDirectories(out);
         List<Font> fonts = new ArrayList<>();
         for (String[] f : FONTS) {
@@ -108,7 +116,7 @@ public class ScriptsPages {
         int t = 0;
         int pages = 0;
         for (var e : TEXTS.entrySet()) {
-            for (int c = 0; c < CONDITIONS.length; c++) {
+            for (int c = 0; c < conditions.length; c++) {
                 for (int k = 0; k < FONTS.length; k++) {
                     if (!allFonts && k != (t + c) % FONTS.length) {
                         continue;
@@ -118,15 +126,17 @@ public class ScriptsPages {
                         continue;
                     }
                     String text = e.getValue();
-                    for (int cp : text.codePoints().toArray()) {
+                    // a dash the face lacks is drawn as a hyphen (the scoring folds dashes alike)
+                    String drawn = font.canDisplay('\u2011') ? text : text.replace('\u2011', '-');
+                    for (int cp : drawn.codePoints().toArray()) {
                         if (!Character.isWhitespace(cp) && !font.canDisplay(cp)) {
                             throw new IllegalStateException(FONTS[k][0] + " cannot draw " + new String(Character.toChars(cp)));
                         }
                     }
-                    String name = e.getKey() + "_" + FONTS[k][0] + "__" + CONDITIONS[c];
+                    String name = e.getKey() + "_" + FONTS[k][0] + "__" + conditions[c];
                     long seed = 1000L * t + 10L * c + k;
-                    BufferedImage page = render(text, font);
-                    write(condition(page, CONDITIONS[c], new Random(seed)), CONDITIONS[c], out, name);
+                    BufferedImage page = render(drawn, font);
+                    write(condition(page, conditions[c], new Random(seed)), conditions[c], out, name);
                     Files.writeString(out.resolve(name + ".gt.txt"), text + "\n", StandardCharsets.UTF_8);
                     pages++;
                 }

@@ -4,7 +4,8 @@
 # words made only of letters with Latin look-alikes, the rare letters Ŀ ŀ Ҕ ҕ Ǣ ǣ among others),
 # drawn in fonts training/ never trains on, under the eleven conditions of ../shared/eval/synthetic
 # (bench/ScriptsPages.java), read with --lang eng+rus, scored by bench/scripts_score.py: mean CER
-# per condition, words in the wrong script, rare letters read. Prints numbers; asserts nothing.
+# per condition, words in the wrong script, rare letters read; then whether the headline sample
+# (samples/multilingual.txt) comes back exact in each font. Prints numbers; asserts nothing.
 #
 #   bench/scripts.sh [--jar JAR] [--all-fonts] [--list] [--keep DIR] [-- EXTRA OCR-CLI OPTIONS]
 #
@@ -30,7 +31,7 @@ while [ $# -gt 0 ]; do
 done
 [ -f "$jar" ] || mvn -B -q -o package -pl :ocr-cli -DskipTests
 if [ -n "$keep" ]; then
-  dir="$keep"; rm -rf "$dir/pages" "$dir/out"; mkdir -p "$dir"
+  dir="$keep"; rm -rf "$dir/pages" "$dir/out" "$dir/headline" "$dir/headline-out"; mkdir -p "$dir"
 else
   dir=$(mktemp -d); trap 'rm -rf "$dir"' EXIT
 fi
@@ -39,3 +40,7 @@ s=$(date +%s)
 java -XX:+UseSerialGC -jar "$jar" "$dir"/pages/*.png "$dir"/pages/*.jpg --lang eng+rus -o "$dir/out" -f txt --no-progress -j 2 "$@"
 echo "read in $(( $(date +%s) - s )) s"
 python3 bench/scripts_score.py "$dir/pages" "$dir/out" "${list[@]}"
+# the headline sample (samples/multilingual.txt), clean, in every held-out font: exact or not
+java bench/ScriptsPages.java "$dir/headline" --headline samples/multilingual.txt
+java -XX:+UseSerialGC -jar "$jar" "$dir"/headline/*.png --lang eng+rus -o "$dir/headline-out" -f txt --no-progress -j 2 "$@"
+python3 bench/scripts_score.py "$dir/headline" "$dir/headline-out" --exact "${list[@]}"

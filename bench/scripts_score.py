@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Scores bench/scripts.sh's pages: mean CER per condition, words in the wrong script, rare letters.
 
-    bench/scripts_score.py PAGES_DIR OUT_DIR [--list]
+    bench/scripts_score.py PAGES_DIR OUT_DIR [--list] [--exact]
 
 PAGES_DIR holds NAME.gt.txt (from bench/ScriptsPages.java), OUT_DIR the ocr-cli outputs NAME.txt.
 CER as ../shared/tools/cer.py defines it (imported from there when present: NFC, dashes and
@@ -15,6 +15,7 @@ a digit). Words are compared without the punctuation around them.
 Rare letters: Ŀ ŀ Ҕ ҕ Ǣ ǣ of the truth found at their place in the output (characters aligned by
 difflib), and how many of them also have both neighbouring characters right.
 --list prints every wrong-script word and every missed rare letter.
+--exact only counts the pages whose whole text comes back exactly (the headline sample).
 """
 import collections
 import difflib
@@ -139,6 +140,18 @@ def main():
         sys.exit(__doc__)
     pages, out = sys.argv[1], sys.argv[2]
     listing = "--list" in sys.argv
+    if "--exact" in sys.argv:
+        names = sorted(f[: -len(".gt.txt")] for f in os.listdir(pages) if f.endswith(".gt.txt"))
+        ok = 0
+        for name in names:
+            p = os.path.join(out, name + ".txt")
+            hyp = norm(open(p, encoding="utf-8").read()) if os.path.exists(p) else ""
+            same = hyp == norm(open(os.path.join(pages, name + ".gt.txt"), encoding="utf-8").read())
+            ok += same
+            if listing and not same:
+                print(f"  not exact: {name}: {hyp!r}")
+        print(f"headline lines exact: {ok}/{len(names)} fonts")
+        return
     per_cond = collections.defaultdict(list)
     wrong = []
     rare = [0, 0, 0]
