@@ -3,7 +3,8 @@
 --preprocess none, and plain Tesseract (Debian's CLI, OMP_THREAD_LIMIT=1), scored with the
 definitions of ../shared/tools (imported from there, so the numbers are the tools' own).
 
-    bench/accuracy.py [--label NAME] [--sets scribe,receipts,...] [--jobs N] [--jar JAR] [-- EXTRA OCR-CLI OPTIONS]
+    bench/accuracy.py [--label NAME] [--sets scribe,receipts,...] [--jobs N] [--jar JAR] [--lang LANGS] [--no-none]
+                      [--no-tesseract] [-- EXTRA OCR-CLI OPTIONS]
 
 Sets: scribe (word accuracy/precision, eng), receipts (word accuracy, --fold-case, eng),
 synthetic (CER, eng+rus, every condition but the rare-letter set), specials (CER and rare letters,
@@ -147,6 +148,8 @@ def main():
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--no-none", action="store_true", help="skip the --preprocess none column")
     ap.add_argument("--jar", help="the ocr-cli jar to run (default: target/ocr-cli.jar); copy it first when you rebuild meanwhile")
+    ap.add_argument("--lang", help="read every set with these languages instead of the set's own (e.g. eng+rus)")
+    ap.add_argument("--no-tesseract", action="store_true", help="skip plain Tesseract (its column then shows nan)")
     ap.add_argument("extra", nargs="*")
     a = ap.parse_args()
     global JAR
@@ -156,17 +159,20 @@ def main():
     summary = []
     for set_name in a.sets.split(","):
         find, langs, metric, gt_dir = SETS[set_name]
+        langs = a.lang or langs
         files = find()
         if not files:
             print(f"== {set_name}: no files (../shared missing?)")
             continue
         ours_dir = os.path.join(outroot, a.label, set_name)
         none_dir = os.path.join(outroot, a.label + "-none", set_name)
-        tess_dir = os.path.join(outroot, "tesseract", set_name)
+        # plain Tesseract's outputs are made once per set and languages
+        tess_dir = os.path.join(outroot, "tesseract", set_name + ("" if langs == SETS[set_name][1] else "-" + langs))
         cpu, wall = run_ocr_cli(files, langs, ours_dir, a.extra, a.jobs)
         if not a.no_none:
             run_ocr_cli(files, langs, none_dir, [*a.extra, "--preprocess", "none"], a.jobs)
-        run_tesseract(files, langs, tess_dir, a.jobs)
+        if not a.no_tesseract:
+            run_tesseract(files, langs, tess_dir, a.jobs)
         key = "acc" if metric.startswith("words") else "cer"
         better = (lambda x, y: x > y) if key == "acc" else (lambda x, y: x < y)
         print(f"== {set_name} ({len(files)} pages, {langs}, {'word accuracy' + (' --fold-case' if metric == 'words-fold' else '') if key == 'acc' else 'CER'})")
@@ -182,7 +188,7 @@ def main():
             name = os.path.splitext(os.path.basename(img))[0]
             s_ours = score(metric, img, read(out_path(ours_dir, img, "txt")), gt_dir)
             s_none = score(metric, img, read(out_path(none_dir, img, "txt")), gt_dir) if not a.no_none else None
-            s_tess = score(metric, img, read(os.path.join(tess_dir, name + ".txt")), gt_dir)
+            s_tess = score(metric, img, read(os.path.join(tess_dir, name + ".txt")), gt_dir) if not a.no_tesseract else {"cer": float("nan"), "acc": float("nan"), "prec": float("nan"), "rare": 0, "rare_n": 0}
             js = out_path(ours_dir, img, "json")
             ms = json.load(open(js, encoding="utf-8"))["timing_ms"]["recognize"] if js else 0
             tot["ours"].append(s_ours[key])

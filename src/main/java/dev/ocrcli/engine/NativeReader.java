@@ -42,6 +42,8 @@ final class NativeReader implements Readings, AutoCloseable {
     private final boolean ownsOsd;
     private final Map<String, TesseractHandle> others = new HashMap<>();
     private final Map<String, Boolean> installed = new HashMap<>();
+    /** Per model set, the words looked up in its dictionary and the answers. */
+    private final Map<String, Map<String, Boolean>> dictionaries = new HashMap<>();
     /** The end of the current call's time ({@link System#nanoTime()}), 0 for none. */
     private long deadlineNanos;
     private boolean closed;
@@ -182,6 +184,18 @@ final class NativeReader implements Readings, AutoCloseable {
     }
 
     @Override
+    public boolean isDictionaryWord(String word, String models) {
+        requireOpen();
+        Map<String, Boolean> known = dictionaries.computeIfAbsent(models, m -> new HashMap<>());
+        Boolean yes = known.get(word);
+        if (yes == null) {
+            yes = other(models, false).isDictionaryWord(word);
+            known.put(word, yes);
+        }
+        return yes;
+    }
+
+    @Override
     public int uprightTurn(GrayImage image, int dpi) {
         requireOpen();
         return osd.clockwiseTurn(image, dpi);
@@ -289,5 +303,6 @@ final class NativeReader implements Readings, AutoCloseable {
         }
         others.values().forEach(TesseractHandle::close);
         others.clear();
+        dictionaries.clear();
     }
 }

@@ -48,6 +48,11 @@ final class PageReadings implements Readings {
     }
 
     @Override
+    public boolean isDictionaryWord(String word, String models) {
+        return engine.isDictionaryWord(word, models);
+    }
+
+    @Override
     public int uprightTurn(GrayImage image, int dpi) {
         return engine.uprightTurn(image, dpi);
     }

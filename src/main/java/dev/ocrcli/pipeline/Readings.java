@@ -34,6 +34,15 @@ public interface Readings {
     /** Whether the main models' dictionary (the first language's) holds the word. */
     boolean isDictionaryWord(String word);
 
+    /**
+     * Whether the dictionary of the given models holds the word: Tesseract's own word lists, on a
+     * handle loaded with only those models ({@code rus}: the Russian list alone). Answers are kept
+     * for the engine's life. False when the models carry no dictionary.
+     *
+     * @param models Tesseract's language string, one language ({@code eng}, {@code rus})
+     */
+    boolean isDictionaryWord(String word, String models);
+
     /** Orientation detection: how many degrees (0, 90, 180, 270) the image must turn clockwise to stand upright; 0 when unsure. */
     int uprightTurn(GrayImage image, int dpi);
 

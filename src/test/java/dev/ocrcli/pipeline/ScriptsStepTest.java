@@ -1,14 +1,18 @@
 package dev.ocrcli.pipeline;
 
 import dev.ocrcli.engine.OcrEngine;
+import dev.ocrcli.image.GrayImage;
+import dev.ocrcli.image.OcrInput;
 import dev.ocrcli.result.OcrResult;
 import dev.ocrcli.testing.Shared;
+import dev.ocrcli.testing.TestImages;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -57,6 +61,104 @@ class ScriptsStepTest {
             assertEquals(0, Script.count(header)[1], "no Cyrillic left in the Latin header: " + header);
             assertTrue(header.contains("Rain") && header.contains("(mm)"), header);
             assertTrue(after.text().contains("Rain (mm)"), "the page text carries the same fix: " + after.text());
+        }
+    }
+
+    @Test
+    void lookAlikeSpellingsInEachScript() {
+        // every letter swapped for its look-alikes, digits between letters read as the letters they stand for
+        assertEquals("Врезка", Script.spellings("Bpe3ka", Script.CYRILLIC, 32).get(0));
+        assertTrue(Script.spellings("Kapma", Script.CYRILLIC, 32).contains("Карта"), "an italic т is read m");
+        assertTrue(Script.spellings("Ритр", Script.LATIN, 32).contains("Pump"));
+        assertEquals(List.of(), Script.spellings("Sugar", Script.CYRILLIC, 32), "g has no Cyrillic look-alike");
+        assertEquals("Bpe3ka", Script.spellings("Bpe3ka", Script.LATIN, 32).get(0), "no Latin letter is drawn like a 3");
+        // the shapes both scripts share meet, case folded
+        assertEquals(Script.skeleton("Bpe3ka"), Script.skeleton("Врезка"));
+        assertEquals(Script.skeleton("Bec"), Script.skeleton("вес"));
+        assertEquals(Script.skeleton("on"), Script.skeleton("оп"));
+        assertFalse(Script.skeleton("No").equals(Script.skeleton("Мо")));
+        assertTrue(Script.allLookAlike("Caxap", Script.CYRILLIC));
+        assertFalse(Script.allLookAlike("Sugar", Script.CYRILLIC));
+        assertTrue(Script.digitBetweenLetters("Bpe3ka"));
+        assertFalse(Script.digitBetweenLetters("K-17"));
+        assertFalse(Script.digitBetweenLetters("3a"));
+        // letters that tell the script in any face: д and g do, п and n do not
+        assertArrayEquals(new int[] {1, 1}, Script.countStrong("gnдп"));
+    }
+
+    @Test
+    void loneLettersAreSingleLettersAndLettersBesideDigits() {
+        assertTrue(ScriptsStep.isLone("T"));
+        assertTrue(ScriptsStep.isLone("K-17"));
+        assertTrue(ScriptsStep.isLone("1A/4B"));
+        assertTrue(ScriptsStep.isLone("21C"));
+        assertFalse(ScriptsStep.isLone("on"));
+        assertFalse(ScriptsStep.isLone("Bpe3ka"), "a digit between letters is a letter misread");
+        assertTrue(ScriptsStep.isLone("7730-2291-KX"), "a code's letters");
+        assertFalse(ScriptsStep.isLone("Sugar"));
+        assertEquals("ВЕРЕСК", ScriptsStep.core("«ВЕРЕСК»"));
+        assertEquals("K-17", ScriptsStep.core("K-17,"));
+    }
+
+    /** Lines of text written for this test: Russian words made of look-alike letters, units and codes in English and Russian lines. */
+    private static final List<String> SHOP = List.of(
+            "МАГАЗИН «ВЕРЕСК» Receipt 20931",
+            "Сахар / Sugar 1 x 89.50",
+            "Карта MIR 8812, касса 2",
+            "Ящик К-17 ушёл из Казани 3 марта.",
+            "Врезка к статье и Рассказ о складе.",
+            "Load 5 T, keep at 21 C, size 4 x 6 m.",
+            "Valve 12 21 C K-17",
+            "Total 1 x 25.90 TAX 2 x 3.10");
+
+    private static List<String> lines(OcrEngine e, GrayImage img) {
+        return List.of(e.recognize(OcrInput.of("t", img, 0)).text().strip().replaceAll("\n+", "\n").split("\n"));
+    }
+
+    @Test
+    void russianLookAlikeWordsUnitsCodesAndXComeBackInTheirScript() {
+        // stock eng+rus on these lines in Liberation Sans: Latin BEPECK and Caxap for the Russian words, a Latin K in the
+        // Russian line's code, Cyrillic Т and С for the English line's units and a Cyrillic х for its x
+        GrayImage img = GrayImage.from(TestImages.render(SHOP, 28, "Liberation Sans"));
+        try (OcrEngine plain = OcrEngine.builder().languages("eng+rus").preprocess("none").build();
+             OcrEngine fixed = OcrEngine.builder().languages("eng+rus").preprocess("scripts").build()) {
+            List<String> before = lines(plain, img);
+            List<String> after = lines(fixed, img);
+            assertEquals(SHOP.size(), before.size(), String.join("\n", before));
+            assertTrue(before.get(0).contains("BEPECK") && before.get(1).startsWith("Caxap"), "stock reads them Latin: " + before);
+            assertTrue(before.get(3).contains("K-17") && Script.count(before.get(5))[1] > 0, "stock: " + before);
+            assertEquals("МАГАЗИН «ВЕРЕСК» Receipt 20931", after.get(0));
+            assertEquals("Сахар / Sugar 1 x 89.50", after.get(1));
+            assertEquals("Ящик К-17 ушёл из Казани 3 марта.", after.get(3));
+            assertEquals(0, Script.count(after.get(5))[1], "no Cyrillic letter left in the English line: " + after.get(5));
+            assertTrue(after.get(5).startsWith("Load 5 T, keep at 21 C, size 4x"), after.get(5));
+            assertEquals(0, Script.count(after.get(6))[1], after.get(6));
+            // what stock read right stays right
+            for (int i : new int[] {2, 4, 7}) {
+                assertEquals(before.get(i), after.get(i));
+            }
+        }
+    }
+
+    @Test
+    void aRussianWordWithADigitForZeInAnEnglishLineComesBackCyrillic() {
+        // DejaVu Sans Mono: stock eng+rus reads the Russian word in the English line as Bpe3ka, a 3 for its з. The
+        // English line's script is Latin: the Cyrillic spelling wins on the Russian dictionary and the Russian model's reading
+        List<String> text = List.of("The inset Врезка is on page 12.", "Врезка: Рассказ о резке.", "See Врезка 3 and Сказка 4.",
+                "Resize: Врезка, резка, Сказ.", "Сахар / Sugar 1 x 89.50", "Карта MIR 8812, касса 2", "Ящик К-17 ушёл из Казани 3 марта.");
+        GrayImage img = GrayImage.from(TestImages.render(text, 24, "DejaVu Sans Mono"));
+        try (OcrEngine plain = OcrEngine.builder().languages("eng+rus").preprocess("none").build();
+             OcrEngine fixed = OcrEngine.builder().languages("eng+rus").preprocess("scripts").build()) {
+            List<String> before = lines(plain, img);
+            OcrResult r = fixed.recognize(OcrInput.of("t", img, 0));
+            List<String> after = List.of(r.text().strip().replaceAll("\n+", "\n").split("\n"));
+            assertEquals("The inset Bpe3ka is on page 12.", before.get(0), "the stock reading");
+            assertEquals("The inset Врезка is on page 12.", after.get(0));
+            for (int i = 1; i < text.size(); i++) {
+                assertEquals(before.get(i), after.get(i), "what stock read right stays right");
+            }
+            String report = r.pages().get(0).preprocessing().stream().filter(s -> s.step().equals("scripts")).findFirst().orElseThrow().detail();
+            assertTrue(report.startsWith("1 words changed: 1 by the dictionaries and the line"), report);
         }
     }
 }
