@@ -221,10 +221,13 @@ class CliTest {
     }
 
     @Test
-    void verboseShowsTheStackTrace() {
-        Run r = Cli.run(tmp.resolve("missing.png").toString(), "-v");
+    void doubleVerboseShowsTheStackTraceAndVerboseOneLine() {
+        Run r = Cli.run(tmp.resolve("missing.png").toString(), "-vv");
         assertEquals(ExitCodes.INPUT_NOT_FOUND, r.exitCode());
         assertTrue(r.stderr().contains("at dev.ocrcli."), r.stderr());
+        Run v = Cli.run(tmp.resolve("missing.png").toString(), "-v");
+        assertEquals(ExitCodes.INPUT_NOT_FOUND, v.exitCode());
+        assertTrue(!v.stderr().contains("\tat "), v.stderr());
     }
 
     @Test
