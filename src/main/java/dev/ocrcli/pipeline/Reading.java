@@ -45,12 +45,15 @@ public record Reading(GrayImage image, Affine toInput, int dpi, PageTree tree, L
 
     /** {@link #score()} of any tree. */
     public static double score(PageTree tree) {
+        return score(tree.words());
+    }
+
+    /** {@link #score()} of some words. */
+    public static double score(List<Word> words) {
         double s = 0;
-        for (Line l : tree.lines()) {
-            for (Word w : l.words()) {
-                double c = w.confidence() / 100;
-                s += w.text().length() * c * c;
-            }
+        for (Word w : words) {
+            double c = w.confidence() / 100;
+            s += w.text().length() * c * c;
         }
         return s;
     }

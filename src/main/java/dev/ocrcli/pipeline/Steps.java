@@ -44,6 +44,8 @@ public final class Steps {
             new Info("pad", true, "a margin added where ink touches the edge", max -> new PadStep()),
             new Info("orient", false, "a weakly read page checked for a 90/180/270 degree turn and read turned", max -> new OrientStep()),
             new Info("sparse", false, "a page whose layout left text-like ink unread read again as sparse text", max -> new SparseStep()),
+            new Info("smooth", false, "a doubtfully read page read again smoothed and enlarged (print broken into specks); kept if it reads better",
+                    max -> new SmoothStep()),
             new Info("vote", false, "a doubtfully read page read again three ways; each word takes the text most readings agree on",
                     max -> new VoteStep()),
             new Info("gaps", false, "words the layout left out that two other readings agree on added", max -> new GapsStep()),
