@@ -60,6 +60,21 @@ class ImageLoaderTest {
     }
 
     @Test
+    void aJpeg2000FileWhoseDecoderWouldNeverFinishIsAnUnreadableImage() {
+        // found by fuzzing (ImageFuzzTest): a 2 KB JP2 of 173x61 px on which JJ2000 loops for ever
+        // reading a corrupt packet header; the CLI ran for over 10 minutes before the deadline
+        Path f = dev.ocrcli.testing.Shared.repo().resolve("src/test/resources/fixtures/jpeg2000-endless-packet.jp2");
+        long t0 = System.nanoTime();
+        Cli.Run r = Cli.run(f.toString());
+        long seconds = (System.nanoTime() - t0) / 1_000_000_000L;
+        assertEquals(dev.ocrcli.cli.ExitCodes.INPUT_UNREADABLE, r.exitCode(), r.toString());
+        assertTrue(r.stderr().startsWith("ocr-cli: error: ") && r.stderr().strip().lines().count() == 1
+                && r.stderr().contains("corrupt JPEG 2000 image (its decoder did not finish within 10 s)"), r.stderr());
+        assertEquals("", r.stdout());
+        assertTrue(seconds < 10 + 20, "gave up after " + seconds + " s");
+    }
+
+    @Test
     void readsLossyAndLosslessWebp() throws Exception {
         // fixtures made here with Debian's cwebp from samples/english.png and samples/russian.png
         Path repo = dev.ocrcli.testing.Shared.repo();
