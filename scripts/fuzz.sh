@@ -41,7 +41,7 @@ run_limited() {
   local pid=$! waited=0
   while kill -0 "$pid" 2> /dev/null; do
     if [ "$waited" -ge "$limit" ]; then
-      echo "fuzz: stopped after $limit s (OCR_FUZZ_TARGET_LIMIT)" >> "$log"
+      printf "\nfuzz: stopped after %s s (OCR_FUZZ_TARGET_LIMIT)\n" "$limit" >> "$log"
       kill -TERM -- "-$pid" 2> /dev/null || true
       sleep 5
       kill -KILL -- "-$pid" 2> /dev/null || true
