@@ -234,7 +234,10 @@ final class LettersStep implements ReadingStep {
 
     /**
      * A lone letter the stock models read in the other script than the rest of the line
-     * ({@code буквы E и Ъ}), which the extension model reads, confidently, in the line's script.
+     * ({@code буквы E и Ъ}), which the extension model reads, confidently, in the line's script;
+     * or one already in the line's script (the {@code scripts} step's look-alike) that the
+     * extension model reads, confidently, as the same letter with a mark the stock reading
+     * dropped ({@code Е} for {@code Ё}).
      */
     private static boolean loneLetterInLineScript(List<Word> stock, List<Word> ext, Script lineScript) {
         if (stock.size() != 1 || ext.size() != 1 || ext.get(0).confidence() < FLOOR) {
@@ -243,13 +246,23 @@ final class LettersStep implements ReadingStep {
         String a = bare(stock.get(0).text());
         String b = bare(ext.get(0).text());
         return a.length() == 1 && b.length() == 1 && Character.isLetter(a.charAt(0)) && Character.isLetter(b.charAt(0))
-                && !inScript(lineScript, a) && inScript(lineScript, b);
+                && (!inScript(lineScript, a) || !a.equals(b) && withoutMarks(b).equals(a)) && inScript(lineScript, b);
     }
 
-    /** A confidently read stock dictionary word of two letters or more: no other model's reading replaces it. */
+    /** The text with its combining marks taken off ({@code Ё} is {@code Е}). */
+    static String withoutMarks(String s) {
+        return java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
+    }
+
+    /**
+     * A confidently read stock dictionary word of two letters or more: no other model's reading
+     * replaces it. A word the {@code scripts} step respelled or re-read does not guard: its
+     * confidence is that of the letters as first read ({@code Ато} made {@code Amo}), not of a
+     * reading of the word as it now stands.
+     */
     private static boolean guards(Word w, Predicate<String> dictionary) {
         String bare = bare(w.text());
-        return bare.length() > 1 && w.confidence() >= GUARD && dictionary.test(bare);
+        return bare.length() > 1 && w.confidence() >= GUARD && dictionary.test(bare) && !w.origin().reading().equals(ScriptsStep.NAME);
     }
 
     private static boolean isWord(Word w, Predicate<String> dictionary) {

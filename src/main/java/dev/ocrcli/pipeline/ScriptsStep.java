@@ -60,9 +60,12 @@ final class ScriptsStep implements ReadingStep {
     /** At most this many spellings of one word are looked up (a word with several ambiguous letters). */
     static final int MAX_SPELLINGS = 32;
 
+    /** The step's name, which the words it changes carry as their origin. */
+    static final String NAME = "scripts";
+
     @Override
     public String name() {
-        return "scripts";
+        return NAME;
     }
 
     /** How many words changed, and why. */

@@ -103,6 +103,21 @@ class LettersStepTest {
     }
 
     @Test
+    void aWordTheScriptsStepRespelledDoesNotGuardAgainstARareLetter() {
+        Predicate<String> dictionary = Set.of("Amo", "and", "are", "names")::contains;
+        // as first read, a confident dictionary word guards
+        Line read = line(new double[] {93, 93, 93}, "Amo", "and", "names");
+        Line ext = line(new double[] {90, 92, 92}, "Ærø", "and", "names");
+        assertSame(read, LettersStep.merge(read, ext, dictionary));
+        // the same letters made Latin by the scripts step (read as Cyrillic Ато) do not
+        List<Word> ws = new ArrayList<>(read.words());
+        Word w = ws.get(0);
+        ws.set(0, new Word(w.text(), w.confidence(), w.box(), new dev.ocrcli.result.Origin(ScriptsStep.NAME, "eng"), List.of()));
+        Line respelled = read.withWords(ws);
+        assertEquals("Ærø and names", LettersStep.merge(respelled, ext, dictionary).text());
+    }
+
+    @Test
     void aLoneLetterOfTheOtherScriptTakesTheLinesScript() {
         Line stock = line(90, "объём", "—", "буквы", "E", "и", "Ъ.");
         Line ext = line(90, "объём", "—", "буквы", "Ё", "и", "Ъ.");
@@ -111,5 +126,17 @@ class LettersStepTest {
         Line latin = line(90, "the", "letter", "E", "is");
         Line latinExt = line(90, "the", "letter", "Е", "is");
         assertSame(latin, LettersStep.merge(latin, latinExt, DICTIONARY));
+    }
+
+    @Test
+    void aLoneLetterAlreadyInTheLinesScriptTakesTheMarkTheStockReadingDropped() {
+        // the scripts step has made the stock's Latin E the Cyrillic look-alike Е; the extension model sees Ё
+        Line stock = line(90, "объём", "—", "буквы", "Е", "и", "Ъ.");
+        Line ext = line(90, "объём", "—", "буквы", "Ё", "и", "Ъ.");
+        assertEquals("объём — буквы Ё и Ъ.", LettersStep.merge(stock, ext, DICTIONARY).text());
+        // another letter altogether is no mark dropped: the stock letter stays
+        Line other = line(90, "объём", "—", "буквы", "Ж", "и", "Ъ.");
+        assertSame(stock, LettersStep.merge(stock, other, DICTIONARY));
+        assertEquals("Е", LettersStep.withoutMarks("Ё"));
     }
 }
