@@ -39,8 +39,8 @@ final class SmoothStep implements ReadingStep {
     @Override
     public Outcome apply(Reading r, PageContext page) {
         List<Word> words = r.tree().words();
-        long doubtful = words.stream().filter(w -> w.confidence() < VoteStep.DOUBT).count();
-        String measured = String.format(Locale.ROOT, "%d of %d words under %.0f confidence", doubtful, words.size(), VoteStep.DOUBT);
+        long doubtful = VoteStep.doubtful(words);
+        String measured = VoteStep.doubtReport(words);
         double glyph = Analysis.glyphHeight(r.image());
         if (glyph <= 0) {
             // print wholly broken into dots has no glyph-sized blob until it is smoothed

@@ -58,8 +58,8 @@ final class VoteStep implements ReadingStep {
     @Override
     public Outcome apply(Reading r, PageContext page) {
         List<Word> words = r.tree().words();
-        long doubtful = words.stream().filter(w -> w.confidence() < DOUBT).count();
-        String measured = String.format(Locale.ROOT, "%d of %d words under %.0f confidence", doubtful, words.size(), DOUBT);
+        long doubtful = doubtful(words);
+        String measured = doubtReport(words);
         if (words.isEmpty() || doubtful < MIN_DOUBTFUL_SHARE * words.size()) {
             return Outcome.skipped(r, measured);
         }
@@ -79,6 +79,16 @@ final class VoteStep implements ReadingStep {
         String detail = measured + "; " + changed[0] + " words changed by the vote of " + (voters.size() + 1)
                 + " readings (layout, " + String.join(", ", names) + ")";
         return changed[0] == 0 ? Outcome.skipped(r, detail) : new Outcome(r.withTree(voted), true, detail);
+    }
+
+    /** How many of the words were read under {@value #DOUBT} confidence (the measure this step and {@code smooth} are gated by). */
+    static long doubtful(List<Word> words) {
+        return words.stream().filter(w -> w.confidence() < DOUBT).count();
+    }
+
+    /** That measure as the step reports say it. */
+    static String doubtReport(List<Word> words) {
+        return String.format(Locale.ROOT, "%d of %d words under %.0f confidence", doubtful(words), words.size(), DOUBT);
     }
 
     /**
