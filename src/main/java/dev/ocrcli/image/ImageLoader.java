@@ -61,10 +61,6 @@ public final class ImageLoader {
     public static final long TILE_BUDGET_PIXELS = 100_000_000L;
     /** Beyond this a header is taken for a decompression bomb, tiles or not. */
     public static final long MAX_TILED_PIXELS = 1_100_000_000L;
-    /** A JPEG 2000 page may take this long to decode... */
-    static final long JPEG2000_BASE_MS = 10_000;
-    /** ...and this much more per megapixel (JJ2000 decodes a 12 MP photo in a few seconds). */
-    static final long JPEG2000_MS_PER_MEGAPIXEL = 2_000;
 
     private final long maxPixels;
     private final boolean colour;
@@ -284,39 +280,13 @@ public final class ImageLoader {
             return Page.of(i + 1, gray, dpi, picture);
         }
 
-        /**
-         * Reads a JPEG 2000 page on a thread of its own, given {@link #JPEG2000_BASE_MS} plus
-         * {@link #JPEG2000_MS_PER_MEGAPIXEL} per megapixel: the JJ2000 decoder can loop for ever on
-         * a corrupt packet header (found by fuzzing: a 2 KB file of 173x61 px), and nothing else in
-         * it stops. Past the deadline its thread is stopped and the page is an unreadable image.
-         */
-        @SuppressWarnings({"deprecation", "removal"})
+        /** Reads a JPEG 2000 page under {@link Jpeg2000Deadline}: past it the page is an unreadable image. */
         private BufferedImage readWithDeadline(int i, String where, long w, long h) throws Exception {
-            long limit = JPEG2000_BASE_MS + JPEG2000_MS_PER_MEGAPIXEL * (w * h / 1_000_000);
-            java.util.concurrent.FutureTask<BufferedImage> task = new java.util.concurrent.FutureTask<>(() -> reader.read(i));
-            Thread decoder = new Thread(task, "ocr-jpeg2000");
-            decoder.setDaemon(true);
-            decoder.start();
             try {
-                return task.get(limit, java.util.concurrent.TimeUnit.MILLISECONDS);
-            } catch (java.util.concurrent.TimeoutException e) {
-                // pure Java, holding no lock of ours; the reader is not used again (the page failed)
-                decoder.stop();
-                throw new OcrException(Kind.INPUT_UNREADABLE, where + ": corrupt JPEG 2000 image (its decoder did not finish within "
-                        + limit / 1000 + " s)");
-            } catch (InterruptedException e) {
-                decoder.stop();
-                Thread.currentThread().interrupt();
-                throw e;
-            } catch (java.util.concurrent.ExecutionException e) {
-                Throwable cause = e.getCause();
-                if (cause instanceof Exception ex) {
-                    throw ex;
-                }
-                if (cause instanceof Error err) {
-                    throw err;
-                }
-                throw e;
+                return Jpeg2000Deadline.run(() -> reader.read(i), w, h);
+            } catch (Jpeg2000Deadline.Exceeded e) {
+                // the reader is not used again (the page failed)
+                throw new OcrException(Kind.INPUT_UNREADABLE, where + ": " + e.getMessage());
             }
         }
 

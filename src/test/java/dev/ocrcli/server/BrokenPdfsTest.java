@@ -15,7 +15,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Issue 19 items 1-2 through the real server: a PDF whose page tree cannot be walked, and one
  * whose page image cannot be decoded, are 422 {@code corrupt_image} naming an unreadable PDF,
- * never 500 (an internal error) nor 200 with empty pages. The files are PdfInputTest's.
+ * never 500 (an internal error) nor 200 with empty pages. The files are PdfInputTest's. Next to
+ * them, ImageLoaderTest's JPEG 2000 file on which the decoder never finishes: 422 within its
+ * deadline, and the server goes on.
  */
 class BrokenPdfsTest {
     static OcrServer server;
@@ -51,6 +53,25 @@ class BrokenPdfsTest {
     @Test
     void brokenPageTreesAre422() {
         assertUnreadable(RawPdf.brokenTrees());
+    }
+
+    @Test
+    void aJpeg2000ImageWhoseDecoderNeverFinishesIs422WithinItsDeadline() throws Exception {
+        byte[] jp2 = java.nio.file.Files.readAllBytes(dev.ocrcli.testing.Shared.repo().resolve("src/test/resources/fixtures/jpeg2000-endless-packet.jp2"));
+        Object[][] cases = {{"image/jp2", jp2}, {"application/octet-stream", jp2}};
+        for (Object[] c : cases) {
+            long t0 = System.nanoTime();
+            HttpResponse<String> r = http.postRaw("/v1/ocr", (String) c[0], (byte[]) c[1]);
+            long seconds = (System.nanoTime() - t0) / 1_000_000_000L;
+            String what = c[0] + ": " + r.statusCode() + " " + r.body();
+            assertEquals(422, r.statusCode(), what);
+            assertEquals("corrupt_image", Http.errorCode(r), what);
+            assertTrue(Http.json(r).get("error").get("message").asText().contains("corrupt JPEG 2000 image"), what);
+            assertTrue(seconds < 10 + 20, "answered after " + seconds + " s: " + what);
+        }
+        assertEquals(200, http.get("/healthz").statusCode());
+        // the engine is free again: an ordinary image is read
+        assertEquals(200, http.postRaw("/v1/ocr", "image/png", TestImages.png(java.util.List.of("Hello"))).statusCode());
     }
 
     @Test
