@@ -7,6 +7,7 @@ import dev.ocrcli.image.Page;
 import dev.ocrcli.image.PageSource;
 import dev.ocrcli.result.OcrResult;
 import dev.ocrcli.result.PageResult;
+import dev.ocrcli.util.Futures;
 
 import java.io.IOException;
 import java.util.ArrayDeque;
@@ -322,14 +323,8 @@ public final class DocumentReader {
             Thread.currentThread().interrupt();
             throw new OcrException(Kind.INTERRUPTED, src.source() + ": interrupted");
         } catch (ExecutionException e) {
-            Throwable c = e.getCause();
-            if (c instanceof RuntimeException re) {
-                throw re;
-            }
-            if (c instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(c);
+            Exception c = Futures.cause(e);
+            throw c instanceof RuntimeException re ? re : new IllegalStateException(c);
         }
     }
 

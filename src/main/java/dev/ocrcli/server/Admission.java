@@ -1,5 +1,7 @@
 package dev.ocrcli.server;
 
+import dev.ocrcli.util.Futures;
+
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -130,14 +132,7 @@ final class Admission implements AutoCloseable {
             job.cancel();
             throw e;
         } catch (ExecutionException e) {
-            Throwable c = e.getCause();
-            if (c instanceof Exception ex) {
-                throw ex;
-            }
-            if (c instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(c);
+            throw Futures.cause(e);
         }
     }
 
