@@ -30,6 +30,9 @@ inputs=src/test/resources/dev/ocrcli/fuzz
 # A run takes its 60 s plus the JVM's start; one has been seen to hang 30 minutes inside the fuzzer
 # ("working on the last Unit for 1798 seconds", then libFuzzer's own 1200 s timeout fired late) with
 # an input that replays in milliseconds. No target may take longer than this many seconds.
+# Each target's @Timeout is its per-input limit: Jazzer hands it to libFuzzer (-timeout), which
+# saves an input that runs past it as timeout-* (replayed below like any finding). JUnit's own
+# timing is turned off for the fuzzing run, or it would time the whole 60 s run as one call.
 limit="${OCR_FUZZ_TARGET_LIMIT:-300}"
 
 # run_limited LOG CMD...: runs CMD (in a session of its own, so the forked test JVM goes with it)
@@ -61,7 +64,8 @@ for ((r = 1; r <= rounds; r++)); do
     echo "fuzz: $t, round $r of $rounds (log: $log)"
     stamp="target/fuzz/.$t-$r.start"
     touch "$stamp"
-    if JAZZER_FUZZ=1 run_limited "$log" mvn -B -o -q -pl :ocr-cli surefire:test -Dtest="$t" -Dsurefire.failIfNoSpecifiedTests=false; then
+    if JAZZER_FUZZ=1 run_limited "$log" mvn -B -o -q -pl :ocr-cli surefire:test -Dtest="$t" -Dsurefire.failIfNoSpecifiedTests=false \
+        -Djunit.jupiter.execution.timeout.mode=disabled; then
       grep -a -E '^Done [0-9]+ runs' "$log" | sed "s/^/fuzz: $t: /" || true
       continue
     fi

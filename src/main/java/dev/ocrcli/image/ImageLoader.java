@@ -283,7 +283,7 @@ public final class ImageLoader {
         /** Reads a JPEG 2000 page under {@link Jpeg2000Deadline}: past it the page is an unreadable image. */
         private BufferedImage readWithDeadline(int i, String where, long w, long h) throws Exception {
             try {
-                return Jpeg2000Deadline.run(() -> reader.read(i), w, h);
+                return Jpeg2000Deadline.run(() -> reader.read(i), w * h);
             } catch (Jpeg2000Deadline.Exceeded e) {
                 // the reader is not used again (the page failed)
                 throw new OcrException(Kind.INPUT_UNREADABLE, where + ": " + e.getMessage());

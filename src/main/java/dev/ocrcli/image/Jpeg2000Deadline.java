@@ -1,5 +1,7 @@
 package dev.ocrcli.image;
 
+import dev.ocrcli.util.Futures;
+
 import java.io.IOException;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -8,12 +10,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Runs a JPEG 2000 decode under a deadline. The JJ2000 decoder that {@link ImageLoader} uses for
- * {@code .jp2} files can loop for ever on a corrupt packet header (found by fuzzing: a 2 KB file
- * of 173x61 px), and nothing in it stops. (JPEG 2000 images inside PDFs are not covered yet:
- * PDFBox decodes them while it builds the image object, before any drawing hook.) The decode runs on a daemon thread of its own, given
- * {@link #BASE_MS} plus {@link #MS_PER_MEGAPIXEL} per megapixel; past that its thread is stopped
- * and the image counts as corrupt.
+ * Runs a JPEG 2000 decode under a deadline. The JJ2000 decoder, which {@link ImageLoader} uses
+ * for {@code .jp2} files and PDFBox for {@code /JPXDecode} images in PDFs, can loop for ever on a
+ * corrupt packet header (found by fuzzing: a 2 KB file of 173x61 px), and nothing in it stops.
+ * The decode (for a PDF: the rendering of the whole page that holds the image, see
+ * {@link JpxImages}) runs on a daemon thread of its own, given {@link #BASE_MS} plus
+ * {@link #MS_PER_MEGAPIXEL} per megapixel; past that its thread is stopped and the image counts
+ * as corrupt. On a JVM that no longer stops threads (Java 20 and later) the thread is left to
+ * spin; the caller still fails at the deadline.
  */
 final class Jpeg2000Deadline {
     /** A JPEG 2000 image may take this long to decode... */
@@ -24,9 +28,9 @@ final class Jpeg2000Deadline {
     private Jpeg2000Deadline() {
     }
 
-    /** The time a {@code width} x {@code height} image is given. */
-    static long limitMillis(long width, long height) {
-        return BASE_MS + MS_PER_MEGAPIXEL * (Math.max(0, width) * Math.max(0, height) / 1_000_000);
+    /** The time images of {@code pixels} px in all are given (counted up to {@link PdfLoader#MAX_IMAGE_PIXELS}). */
+    static long limitMillis(long pixels) {
+        return BASE_MS + MS_PER_MEGAPIXEL * (Math.min(Math.max(0, pixels), PdfLoader.MAX_IMAGE_PIXELS) / 1_000_000);
     }
 
     /** The decoder did not finish in time: the image is taken for corrupt. */
@@ -39,14 +43,13 @@ final class Jpeg2000Deadline {
     }
 
     /**
-     * Runs {@code decode} for an image of {@code width} x {@code height} px and returns what it
-     * returns, or throws what it throws.
+     * Runs {@code decode} for images of {@code pixels} px in all and returns what it returns, or
+     * throws what it throws.
      *
      * @throws Exceeded when it ran past {@link #limitMillis}; its thread has been stopped
      */
-    @SuppressWarnings({"deprecation", "removal"})
-    static <T> T run(Callable<T> decode, long width, long height) throws Exception {
-        long limit = limitMillis(width, height);
+    static <T> T run(Callable<T> decode, long pixels) throws Exception {
+        long limit = limitMillis(pixels);
         FutureTask<T> task = new FutureTask<>(decode);
         Thread decoder = new Thread(task, "ocr-jpeg2000");
         decoder.setDaemon(true);
@@ -54,22 +57,24 @@ final class Jpeg2000Deadline {
         try {
             return task.get(limit, TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            // pure Java, holding no lock of ours; the caller drops what it was decoding (the image failed)
-            decoder.stop();
+            stop(decoder);
             throw new Exceeded(limit);
         } catch (InterruptedException e) {
-            decoder.stop();
+            stop(decoder);
             Thread.currentThread().interrupt();
             throw e;
         } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof Exception ex) {
-                throw ex;
-            }
-            if (cause instanceof Error err) {
-                throw err;
-            }
-            throw e;
+            throw Futures.cause(e);
+        }
+    }
+
+    /** Pure Java, holding no lock of ours; the caller drops what it was decoding (the image failed). */
+    @SuppressWarnings({"deprecation", "removal"})
+    private static void stop(Thread decoder) {
+        try {
+            decoder.stop();
+        } catch (UnsupportedOperationException e) {
+            decoder.interrupt();
         }
     }
 }

@@ -12,6 +12,7 @@ import org.apache.pdfbox.contentstream.operator.Operator;
 import org.apache.pdfbox.filter.MissingImageReaderException;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImage;
@@ -279,7 +280,7 @@ public final class PdfLoader {
                 }
                 renderer.failures.clear();
                 renderer.problems.clear();
-                BufferedImage img = renderer.renderImageWithDPI(index, dpi, colour ? ImageType.RGB : ImageType.GRAY);
+                BufferedImage img = render(index, where);
                 if (!renderer.failures.isEmpty()) {
                     throw imageFailure(where, renderer.failures.get(0));
                 }
@@ -304,6 +305,34 @@ public final class PdfLoader {
                 renderer.failures.clear();
                 renderer.problems.clear();
                 loadNanos += System.nanoTime() - t0;
+            }
+        }
+
+        /**
+         * Renders page {@code index}; a page that can draw a JPEG 2000 image is rendered under
+         * {@link Jpeg2000Deadline}, since its decoder can loop for ever on a corrupt image. A
+         * rendering stopped there may leave PDFBox's caches for that page's resources half
+         * built; the page fails either way.
+         */
+        private BufferedImage render(int index, String where) throws IOException {
+            ImageType type = colour ? ImageType.RGB : ImageType.GRAY;
+            PDPage page = doc.getPage(index);
+            PDResources resources = page.getResources();
+            long jpx = JpxImages.pixels(page.getCOSObject(), resources == null ? null : resources.getCOSObject());
+            if (jpx == 0) {
+                return renderer.renderImageWithDPI(index, dpi, type);
+            }
+            try {
+                return Jpeg2000Deadline.run(() -> renderer.renderImageWithDPI(index, dpi, type), jpx);
+            } catch (Jpeg2000Deadline.Exceeded e) {
+                throw new OcrException(Kind.INPUT_UNREADABLE, where + ": unreadable PDF image (" + e.getMessage() + ")", e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new OcrException(Kind.INTERRUPTED, where + ": interrupted");
+            } catch (IOException | RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IOException(e);
             }
         }
 

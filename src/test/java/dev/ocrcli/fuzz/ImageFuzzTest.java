@@ -5,6 +5,9 @@ import dev.ocrcli.OcrException;
 import dev.ocrcli.image.ImageLoader;
 import dev.ocrcli.image.Page;
 import dev.ocrcli.image.PageSource;
+import org.junit.jupiter.api.Timeout;
+
+import java.util.concurrent.TimeUnit;
 
 /**
  * Fuzz target: any bytes through the image loader (every format, every page). The contract is
@@ -22,7 +25,10 @@ class ImageFuzzTest {
     /** Small pages only: the fuzzer should spend its time in headers and decoders, not in huge allocations. */
     private static final ImageLoader LOADER = new ImageLoader(4_000_000);
 
+    // one input past this is a finding that libFuzzer saves (fuzz.sh turns JUnit's own timing of
+    // the whole run off); its own JPEG 2000 deadline is 10 s plus 2 s per megapixel, 18 s at the 4 MP limit
     @FuzzTest(maxDuration = "60s")
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void images(byte[] data) {
         try (PageSource src = LOADER.open(data, "fuzz")) {
             int n = Math.min(src.pageCount(), 4);

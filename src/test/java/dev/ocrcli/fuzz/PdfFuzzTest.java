@@ -4,6 +4,9 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.ocrcli.OcrException;
 import dev.ocrcli.image.PageSource;
 import dev.ocrcli.image.PdfLoader;
+import org.junit.jupiter.api.Timeout;
+
+import java.util.concurrent.TimeUnit;
 
 /**
  * Fuzz target: any bytes through the PDF loader (opening, the page tree, rendering, the text
@@ -18,7 +21,10 @@ class PdfFuzzTest {
 
     private static final PdfLoader LOADER = new PdfLoader(36, 4_000_000);
 
+    // one input past this is a finding that libFuzzer saves (fuzz.sh turns JUnit's own timing of
+    // the whole run off); three pages, each under its JPEG 2000 deadline of 10-18 s
     @FuzzTest(maxDuration = "60s")
+    @Timeout(value = 90, unit = TimeUnit.SECONDS)
     void pdfs(byte[] data) {
         try (PageSource src = LOADER.open(data, "fuzz")) {
             int n = Math.min(src.pageCount(), 3);

@@ -129,6 +129,21 @@ class PdfInputTest {
         assertOneLine(bad, cut, "truncated or corrupt");
     }
 
+    @Test
+    void aJpeg2000ImageWhoseDecoderNeverFinishesFailsItsPdfWithinTheDeadline() throws Exception {
+        byte[] jp2 = Files.readAllBytes(Shared.repo().resolve("src/test/resources/fixtures/jpeg2000-endless-packet.jp2"));
+        Path bad = TestImages.write(tmp, "endless-jpx.pdf",
+                RawPdf.withImage("/Width 173 /Height 61 /BitsPerComponent 8 /ColorSpace /DeviceGray /Filter /JPXDecode", jp2));
+        Path good = TestImages.write(tmp, "good.png", TestImages.encode(TestImages.render(TEXT, 40), "png"));
+        long t0 = System.nanoTime();
+        Run r = Cli.run(bad.toString(), good.toString(), "--lang", "eng");
+        long seconds = (System.nanoTime() - t0) / 1_000_000_000L;
+        assertEquals(ExitCodes.INPUT_UNREADABLE, r.exitCode(), r.toString());
+        assertOneLine(r, bad, "page 1", "corrupt JPEG 2000 image");
+        assertEquals(String.join("\n", TEXT), norm(r.stdout()), "the other file is still read");
+        assertTrue(seconds < 10 + 20, "finished after " + seconds + " s: " + r);
+    }
+
     static void assertOneLine(Run r, Path file, String... parts) {
         List<String> lines = r.stderr().lines().filter(l -> l.contains(file.toString())).toList();
         assertEquals(1, lines.size(), "one line for " + file + ": " + r.stderr());

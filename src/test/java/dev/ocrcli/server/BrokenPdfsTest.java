@@ -58,7 +58,9 @@ class BrokenPdfsTest {
     @Test
     void aJpeg2000ImageWhoseDecoderNeverFinishesIs422WithinItsDeadline() throws Exception {
         byte[] jp2 = java.nio.file.Files.readAllBytes(dev.ocrcli.testing.Shared.repo().resolve("src/test/resources/fixtures/jpeg2000-endless-packet.jp2"));
-        Object[][] cases = {{"image/jp2", jp2}, {"application/octet-stream", jp2}};
+        // in a PDF the same image is decoded by PDFBox while it renders the page
+        byte[] pdf = RawPdf.withImage("/Width 173 /Height 61 /BitsPerComponent 8 /ColorSpace /DeviceGray /Filter /JPXDecode", jp2);
+        Object[][] cases = {{"image/jp2", jp2}, {"application/octet-stream", jp2}, {"application/pdf", pdf}};
         for (Object[] c : cases) {
             long t0 = System.nanoTime();
             HttpResponse<String> r = http.postRaw("/v1/ocr", (String) c[0], (byte[]) c[1]);
