@@ -31,6 +31,10 @@ public final class Main {
     };
 
     public static void main(String[] args) {
+        if (Handoff.run(System.getenv(Handoff.ENV), args, System.out)) {
+            // answered by the running server OCR_CLI_SERVER names: nothing else to set up
+            System.exit(ExitCodes.OK);
+        }
         if (args.length == 1 && ("-V".equals(args[0]) || "--version".equals(args[0]))) {
             // what --version prints needs no command tree: skip building picocli's (~0.2 CPU s)
             String[] version = null;
