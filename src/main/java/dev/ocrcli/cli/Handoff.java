@@ -11,6 +11,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -74,74 +75,45 @@ final class Handoff {
         }
     }
 
+    /** The CLI options a handed-off call may carry, by the server parameter each becomes. */
+    private static final Map<String, String> OPTIONS = Map.of("-l", "lang", "--lang", "lang", "--psm", "psm",
+            "--preprocess", "preprocess", "-f", "format", "--format", "format");
+
     /** What a handed-off call asks for: the image file and the server's parameters. */
     record Request(Path file, Map<String, String> params) {
         /** The request for {@code args}, or null when the call is not one the server answers the same. */
         static Request of(String[] args) {
-            Map<String, String> p = new LinkedHashMap<>();
-            p.put("format", "text");
-            p.put("lang", "eng");
-            p.put("psm", "3");
-            p.put("preprocess", "auto");
+            // the CLI's own defaults, so that the server's start-up options do not change the result
+            Map<String, String> p = new LinkedHashMap<>(Map.of("format", "text", "lang", "eng", "psm", "3", "preprocess", "auto"));
             boolean fast = false;
-            boolean preprocessGiven = false;
+            boolean preprocess = false;
             String file = null;
             for (int i = 0; i < args.length; i++) {
                 String a = args[i];
-                String name = a;
-                String value = null;
                 int eq = a.indexOf('=');
-                if (a.startsWith("--") && eq > 0) {
-                    name = a.substring(0, eq);
-                    value = a.substring(eq + 1);
-                } else if (a.startsWith("-l") && a.length() > 2) {
-                    name = "-l";
-                    value = a.substring(2);
-                } else if (a.startsWith("-f") && a.length() > 2) {
-                    name = "-f";
-                    value = a.substring(2);
-                }
-                switch (name) {
-                    case "-l", "--lang", "--psm", "--preprocess", "-f", "--format" -> {
-                        if (value == null) {
-                            if (i + 1 >= args.length) {
-                                return null;
-                            }
-                            value = args[++i];
-                        }
-                        if (value.isBlank()) {
-                            return null;
-                        }
-                        switch (name) {
-                            case "-l", "--lang" -> p.put("lang", value);
-                            case "--psm" -> p.put("psm", value);
-                            case "--preprocess" -> {
-                                p.put("preprocess", value);
-                                preprocessGiven = true;
-                            }
-                            default -> {
-                                if (!value.equals("txt") && !value.equals("text")) {
-                                    return null;
-                                }
-                            }
-                        }
+                boolean attached = a.startsWith("--") && eq > 0 || a.matches("-[lf].+");
+                String name = !attached ? a : a.startsWith("--") ? a.substring(0, eq) : a.substring(0, 2);
+                String value = !attached ? null : a.substring(a.startsWith("--") ? eq + 1 : 2);
+                String param = OPTIONS.get(name);
+                if (param != null) {
+                    if (value == null && i + 1 < args.length) {
+                        value = args[++i];
                     }
-                    case "--fast" -> {
-                        if (value != null) {
-                            return null;
-                        }
-                        fast = true;
+                    if (value == null || value.isBlank() || (param.equals("format") && !value.equals("txt") && !value.equals("text"))) {
+                        return null;
                     }
-                    default -> {
-                        if (a.startsWith("-") || file != null) {
-                            return null; // another option, standard input, or a second input
-                        }
-                        file = a;
-                    }
+                    p.put(param, param.equals("format") ? "text" : value);
+                    preprocess |= param.equals("preprocess");
+                } else if (a.equals("--fast")) {
+                    fast = true;
+                } else if (a.startsWith("-") || file != null) {
+                    return null; // another option, standard input, or a second input
+                } else {
+                    file = a;
                 }
             }
-            if (file == null || (fast && preprocessGiven)) {
-                return null; // nothing to read, or the usage error the CLI reports itself
+            if (file == null || (fast && preprocess)) {
+                return null; // nothing to read, or --fast with --preprocess: the usage error the CLI reports itself
             }
             if (fast) {
                 p.put("preprocess", "fast");
@@ -242,7 +214,7 @@ final class Handoff {
         if (!text || (length >= 0 && length != b.length - start)) {
             return null;
         }
-        byte[] body = java.util.Arrays.copyOfRange(b, start, b.length);
+        byte[] body = Arrays.copyOfRange(b, start, b.length);
         return new String(body, StandardCharsets.UTF_8).isBlank() ? null : body;
     }
 }
