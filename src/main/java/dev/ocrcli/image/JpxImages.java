@@ -6,6 +6,8 @@ import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSObject;
 import org.apache.pdfbox.cos.COSStream;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDResources;
 
 import java.util.ArrayDeque;
 import java.util.Collections;
@@ -20,15 +22,22 @@ import java.util.Set;
  * rendered under {@link Jpeg2000Deadline} as a whole.
  *
  * <p>The walk follows everything the page refers to (resources, form XObjects and their
- * resources, soft masks, patterns, annotation appearances) except {@code /Parent}, plus the
- * resources the page inherits from its page tree, each object once, and stops after {@link #MAX_OBJECTS} objects; a page too large to walk counts as holding
- * one.
+ * resources, soft masks, patterns, annotation appearances) except {@code /Parent} and other
+ * pages (a link's destination names one), plus the resources the page inherits from its page
+ * tree, each object once, and stops after {@link #MAX_OBJECTS} objects; a page too large to
+ * walk counts as holding one.
  */
 final class JpxImages {
     /** Objects visited per page at most (a page with a few hundred fonts and images has a few thousand). */
     static final int MAX_OBJECTS = 50_000;
 
     private JpxImages() {
+    }
+
+    /** The pixels of the JPEG 2000 images {@code page} can draw, as {@link #pixels(COSBase...)} counts them. */
+    static long pixels(PDPage page) {
+        PDResources resources = page.getResources();
+        return pixels(page.getCOSObject(), resources == null ? null : resources.getCOSObject());
     }
 
     /**
@@ -61,6 +70,9 @@ final class JpxImages {
                     todo.push(array.get(i));
                 }
             } else if (base instanceof COSDictionary dict) {
+                if (isOtherPage(dict, roots)) {
+                    continue; // a link's destination, an article bead: that page is not drawn here
+                }
                 if (dict instanceof COSStream stream && isJpx(stream)) {
                     pixels += Math.max(0, stream.getInt(COSName.WIDTH)) * (long) Math.max(0, stream.getInt(COSName.HEIGHT));
                     pixels = Math.max(pixels, 1);
@@ -73,6 +85,19 @@ final class JpxImages {
             }
         }
         return pixels;
+    }
+
+    private static boolean isOtherPage(COSDictionary dict, COSBase[] roots) {
+        COSName type = dict.getCOSName(COSName.TYPE);
+        if (!COSName.PAGE.equals(type) && !COSName.PAGES.equals(type)) {
+            return false;
+        }
+        for (COSBase root : roots) {
+            if (root == dict) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isJpx(COSStream stream) {

@@ -12,7 +12,6 @@ import org.apache.pdfbox.contentstream.operator.Operator;
 import org.apache.pdfbox.filter.MissingImageReaderException;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImage;
@@ -316,9 +315,7 @@ public final class PdfLoader {
          */
         private BufferedImage render(int index, String where) throws IOException {
             ImageType type = colour ? ImageType.RGB : ImageType.GRAY;
-            PDPage page = doc.getPage(index);
-            PDResources resources = page.getResources();
-            long jpx = JpxImages.pixels(page.getCOSObject(), resources == null ? null : resources.getCOSObject());
+            long jpx = JpxImages.pixels(doc.getPage(index));
             if (jpx == 0) {
                 return renderer.renderImageWithDPI(index, dpi, type);
             }
