@@ -50,6 +50,8 @@ public final class Steps {
                     max -> new VoteStep()),
             new Info("gaps", false, "words the layout left out that two other readings agree on added", max -> new GapsStep()),
             new Info("spaces", false, "numbers glued to letters across a visible space split (13A -> 13 A)", max -> new SpacesStep()),
+            new Info("gutters", false, "lines the layout cut in two at a false column gutter (monospaced type) joined",
+                    max -> new GuttersStep()),
             new Info("scripts", false, "Latin+Cyrillic: look-alike words, lone letters and codes put in their script by both dictionaries, the line and the other model", max -> new ScriptsStep()),
             new Info("letters", false, "Latin+Cyrillic: doubtful lines re-read for letters the stock models lack (Ŀ Ҕ Ǣ)",
                     max -> new LettersStep()),

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -393,6 +394,34 @@ class PipelineTest {
         }
         g.dispose();
         return GrayImage.from(img);
+    }
+
+    @Test
+    void linesCutAtAFalseGutterOfMonospacedTypeAreJoinedARealGutterIsNot() {
+        // the spaces after "Set", "Put", "Map", "Cut" and after "and" line up into white strips
+        List<String> lines = List.of("Set and get: the usual pair of calls.", "Put and pop: stack words in a list.",
+                "Map and zip: two forms of iteration.", "Cut and paste are what we do often.");
+        GrayImage page = GrayImage.from(TestImages.render(lines, 26, "FreeMono"));
+        String plain = read(none, page);
+        assertFalse(plain.startsWith(lines.get(0)), "Tesseract's layout cuts the lines into columns: " + plain);
+        try (OcrEngine gutters = OcrEngine.builder().languages("eng").preprocess("gutters").build()) {
+            OcrResult r = gutters.recognize(OcrInput.of("mono", page, 0));
+            assertEquals(String.join("\n", lines), r.text().strip().replaceAll("\n+", "\n"));
+            assertTrue(applied(r, "gutters"));
+            // two columns at least six spaces apart, as Tesseract reads them, stay two columns
+            String[] left = {"The first column runs", "down the left side of", "the page in short lines", "of text, as papers and",
+                "newsletters print them", "to keep lines short."};
+            String[] right = {"and the second column", "runs down the right side", "beside it, with a gutter", "between them that is a",
+                "few letters wide and", "white all the way down."};
+            List<String> columns = new java.util.ArrayList<>();
+            for (int i = 0; i < left.length; i++) {
+                columns.add(String.format("%-25s    %s", left[i], right[i]));
+            }
+            GrayImage twoColumns = GrayImage.from(TestImages.render(columns, 26, "FreeMono"));
+            String apart = read(none, twoColumns);
+            assertTrue(apart.startsWith("The first column runs\ndown the left"), apart);
+            assertEquals(apart, read(gutters, twoColumns));
+        }
     }
 
     @Test
