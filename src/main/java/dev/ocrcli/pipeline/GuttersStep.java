@@ -22,15 +22,19 @@ import java.util.Map;
  * <p>Evidence is geometry, line by line: a block's lines are joined to the lines on their left
  * when every one of them has a line of another block of its own standing on the same row, after a
  * gap no wider than {@value #GAP_WORDS} times the typical space between words of the blocks
- * involved. A real column gutter is many spaces wide, and a real column has lines of its own where
- * its neighbour has none; either keeps the blocks apart. The page's words are not changed, only
- * which line holds them.
+ * involved. A block of one line gives no strip of spaces one above the other to go by, only its
+ * own gap, so that gap must look like an ordinary space: at most {@value #GAP_WORDS_ONE_LINE}
+ * spaces (a stray word or a caption a few spaces right of a column stays apart). A real column
+ * gutter is many spaces wide, and a real column has lines of its own where its neighbour has none;
+ * either keeps the blocks apart. The page's words are not changed, only which line holds them.
  */
 final class GuttersStep implements ReadingStep {
     /** The widest gap, in the blocks' median space between words, that still joins two lines. */
     static final double GAP_WORDS = 2.5;
     /** Spaces between words the two blocks must show before their spacing is trusted. */
     static final int MIN_SPACES = 3;
+    /** The same for a block of one line, whose gap is its only evidence. */
+    static final double GAP_WORDS_ONE_LINE = 1.5;
 
     @Override
     public String name() {
@@ -60,7 +64,8 @@ final class GuttersStep implements ReadingStep {
     /**
      * For every line of block {@code j}, the line of another block that it continues: the nearest
      * line on its left standing on the same row; null unless every line of the block has one of
-     * its own, each after a gap of at most {@value #GAP_WORDS} spaces.
+     * its own, each after a gap of at most {@value #GAP_WORDS} spaces ({@value #GAP_WORDS_ONE_LINE}
+     * for a block of one line).
      */
     static Map<Line, Line> partners(List<Block> blocks, int j) {
         Block right = blocks.get(j);
@@ -98,7 +103,8 @@ final class GuttersStep implements ReadingStep {
         List<Block> involved = new ArrayList<>(List.of(right));
         taken.values().stream().distinct().forEach(involved::add);
         double space = space(involved);
-        return !Double.isNaN(space) && widest <= GAP_WORDS * space ? partners : null;
+        double most = right.lines().size() > 1 ? GAP_WORDS : GAP_WORDS_ONE_LINE;
+        return !Double.isNaN(space) && widest <= most * space ? partners : null;
     }
 
     /** Whether two boxes stand on one row: each one's middle inside the other's height. */

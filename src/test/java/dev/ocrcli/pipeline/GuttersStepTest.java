@@ -98,6 +98,17 @@ class GuttersStepTest {
     }
 
     @Test
+    void aBlockOfOneLineBesideAColumnIsNoGutter() {
+        // a stray word or caption two spaces right of a column's line: one line lines up no spaces,
+        // so its gap must look like an ordinary space
+        Block column = block(line(0, 0, "solely to valuation, as was"), line(40, 0, "in line with our estimate"));
+        Block stray = block(line(0, 29 * CHAR, "Projected"));
+        assertFalse(new GuttersStep().apply(reading(column, stray), null).applied());
+        Block cut = block(line(0, 28 * CHAR, "beside"));
+        assertTrue(new GuttersStep().apply(reading(column, cut), null).applied(), "one space away it continues the line");
+    }
+
+    @Test
     void rowsTellLinesApart() {
         assertTrue(GuttersStep.sameRow(new Box(0, 0, 10, 20), new Box(20, 4, 30, 22)));
         assertFalse(GuttersStep.sameRow(new Box(0, 0, 10, 20), new Box(20, 14, 30, 34)), "half a line lower is another row");
