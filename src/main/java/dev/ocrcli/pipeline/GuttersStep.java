@@ -22,11 +22,11 @@ import java.util.Map;
  * <p>Evidence is geometry, line by line: a block's lines are joined to the lines on their left
  * when every one of them has a line of another block of its own standing on the same row, after a
  * gap no wider than {@value #GAP_WORDS} times the typical space between words of the blocks
- * involved. A block of one line gives no strip of spaces one above the other to go by, only its
- * own gap, so that gap must look like an ordinary space: at most {@value #GAP_WORDS_ONE_LINE}
- * spaces (a stray word or a caption a few spaces right of a column stays apart). A real column
- * gutter is many spaces wide, and a real column has lines of its own where its neighbour has none;
- * either keeps the blocks apart. The page's words are not changed, only which line holds them.
+ * involved (each line's narrowest, so a table's cell gaps do not count). A block of one line
+ * gives no strip of spaces one above the other to go by, only its own gap, so that gap must look
+ * like an ordinary space: at most {@value #GAP_WORDS_ONE_LINE} spaces (a stray word or a caption
+ * a few spaces right of a column stays apart). A real column gutter is many spaces wide, and a
+ * real column has lines of its own where its neighbour has none; either keeps the blocks apart. The page's words are not changed, only which line holds them.
  */
 final class GuttersStep implements ReadingStep {
     /** The widest gap, in the blocks' median space between words, that still joins two lines. */
@@ -114,24 +114,34 @@ final class GuttersStep implements ReadingStep {
         return ma > b.y0() && ma < b.y1() && mb > a.y0() && mb < a.y1();
     }
 
-    /** The median space between neighbouring words of the blocks' lines; NaN with too few. */
+    /**
+     * The typical space between words of the blocks' lines: the median over lines of each line's
+     * narrowest gap between neighbouring words, so that the wide gaps between a table's cells do
+     * not pass for spaces; NaN with fewer than {@value #MIN_SPACES} gaps in all.
+     */
     static double space(List<Block> blocks) {
-        List<Integer> gaps = new ArrayList<>();
+        List<Integer> narrowest = new ArrayList<>();
+        int gaps = 0;
         for (Block b : blocks) {
             for (Line l : b.lines()) {
                 List<Word> ws = l.words();
+                int least = Integer.MAX_VALUE;
                 for (int k = 1; k < ws.size(); k++) {
                     int g = ws.get(k).box().x0() - ws.get(k - 1).box().x1();
                     if (g > 0) {
-                        gaps.add(g);
+                        least = Math.min(least, g);
+                        gaps++;
                     }
+                }
+                if (least < Integer.MAX_VALUE) {
+                    narrowest.add(least);
                 }
             }
         }
-        if (gaps.size() < MIN_SPACES) {
+        if (gaps < MIN_SPACES) {
             return Double.NaN;
         }
-        int[] a = gaps.stream().mapToInt(Integer::intValue).sorted().toArray();
+        int[] a = narrowest.stream().mapToInt(Integer::intValue).sorted().toArray();
         return a.length % 2 == 1 ? a[a.length / 2] : (a[a.length / 2 - 1] + a[a.length / 2]) / 2.0;
     }
 

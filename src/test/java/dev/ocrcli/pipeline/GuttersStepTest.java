@@ -109,6 +109,25 @@ class GuttersStepTest {
     }
 
     @Test
+    void aTablesCellGapsAreNotItsSpaces() {
+        // a table's rows: one space inside a label, then cells six and eight spaces apart
+        Block table = block(row(0, line(0, 0, "Per share"), line(0, 15 * CHAR, "12/18A"), line(0, 29 * CHAR, "12/19E")),
+                row(40, line(40, 0, "EPS adj."), line(40, 15 * CHAR, "1.35"), line(40, 29 * CHAR, "2.52")));
+        // a box's line three spaces right of the table: not a cell of it
+        Block beside = block(line(0, 38 * CHAR, "Our Blue Sky Scenario"));
+        assertFalse(new GuttersStep().apply(reading(table, beside), null).applied());
+    }
+
+    /** The line made of the pieces' words, as the layout gives a table row. */
+    static Line row(int y, Line... pieces) {
+        List<Word> words = new ArrayList<>();
+        for (Line p : pieces) {
+            words.addAll(p.words());
+        }
+        return new Line(Box.around(words.stream().map(Word::box).toList()), words);
+    }
+
+    @Test
     void rowsTellLinesApart() {
         assertTrue(GuttersStep.sameRow(new Box(0, 0, 10, 20), new Box(20, 4, 30, 22)));
         assertFalse(GuttersStep.sameRow(new Box(0, 0, 10, 20), new Box(20, 14, 30, 34)), "half a line lower is another row");
