@@ -484,15 +484,24 @@ final class ScriptsStep implements ReadingStep {
     /**
      * The script of nearly all the page's letters (at least {@value #PAGE_SHARE} of them, and
      * {@value #PAGE_LETTERS} letters or more), or null for a mixed or nearly letterless page. Only
-     * letters without a look-alike in the other script count: an {@code А} could be either.
+     * letters without a look-alike in the other script count (an {@code А} could be either), and
+     * only in words that hold a letter no face shares with the other script ({@link
+     * Script#countStrong}: {@code д}, {@code g}): a word made only of letters some face shares is
+     * what a misreading in the wrong script is made of (a Latin {@code span} and {@code m} read as
+     * {@code зрап} and {@code м}), so it does not make a Latin page look mixed.
      */
     static Script pageScript(List<Line> lines) {
         int latin = 0;
         int cyrillic = 0;
         for (Line l : lines) {
-            int[] n = Script.countDistinct(l.text());
-            latin += n[0];
-            cyrillic += n[1];
+            for (Word w : l.words()) {
+                int[] strong = Script.countStrong(w.text());
+                if (strong[0] + strong[1] > 0) {
+                    int[] n = Script.countDistinct(w.text());
+                    latin += n[0];
+                    cyrillic += n[1];
+                }
+            }
         }
         int all = latin + cyrillic;
         if (all < PAGE_LETTERS) {

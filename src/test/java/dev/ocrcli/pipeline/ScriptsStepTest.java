@@ -3,11 +3,15 @@ package dev.ocrcli.pipeline;
 import dev.ocrcli.engine.OcrEngine;
 import dev.ocrcli.image.GrayImage;
 import dev.ocrcli.image.OcrInput;
+import dev.ocrcli.result.Box;
+import dev.ocrcli.result.Line;
 import dev.ocrcli.result.OcrResult;
+import dev.ocrcli.result.Word;
 import dev.ocrcli.testing.Shared;
 import dev.ocrcli.testing.TestImages;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -24,9 +28,35 @@ class ScriptsStepTest {
         assertEquals("\u0412", Script.lookAlike("B", Script.CYRILLIC));
         assertNull(Script.lookAlike("\u0411", Script.LATIN), "Б has no Latin twin");
         assertNull(Script.lookAlike("g", Script.CYRILLIC));
-        // only letters without a twin vote for the page's script
+        // only letters without a look-alike in any face vote for the page's script
         assertArrayEquals(new int[] {0, 0}, Script.countDistinct("\u0410\u0412 AB"));
         assertArrayEquals(new int[] {2, 1}, Script.countDistinct("Part \u0411"));
+        // and only in words with a letter no face shares: зрап and м could be misread span and m
+        assertArrayEquals(new int[] {0, 0}, Script.countStrong("\u0437\u0440\u0430\u043f \u043c"));
+    }
+
+    @Test
+    void aLatinPageWithLatinWordsMisreadInCyrillicLooksLatin() {
+        // a units sheet where Tesseract's eng+rus made "span" and "m" Cyrillic (зрап, м) and two
+        // units С: those letters all have Latin look-alikes, so they do not make the page mixed,
+        // and the С of a line with no telling letter of its own ("Pump 5 40 С") takes the page's script
+        List<Line> page = List.of(text("Item Qty Temp Code"), text("Valve 12 21 \u0421 K-17"), text("Pump 5 40 \u0421 B-204"),
+                text("Motor 2 65 C M-3"), text("Axle load 8 T, \u0437\u0440\u0430\u043f 6\u0445 4 \u043c"),
+                text("Total 19 units, tare 0.5 T"));
+        assertEquals(Script.LATIN, ScriptsStep.pageScript(page));
+        assertEquals(Script.CYRILLIC, ScriptsStep.pageScript(List.of(text("Длина балки 12 м, ширина 4 м"), text("Масса груза 8 т, объём 6 м3"), text("Pump 5 40 C"))));
+        assertNull(ScriptsStep.pageScript(List.of(text("Length 12 m, width 4 m"), text("Длина 12 м, ширина 4 м"))));
+    }
+
+    /** A line of words a character's width apart, the text as given. */
+    private static Line text(String s) {
+        List<Word> words = new ArrayList<>();
+        int x = 0;
+        for (String t : s.split(" ")) {
+            words.add(new Word(t, 90, new Box(x, 0, x + 10 * t.length(), 20)));
+            x += 10 * t.length() + 10;
+        }
+        return new Line(Box.around(words.stream().map(Word::box).toList()), words);
     }
 
     @Test
