@@ -14,6 +14,7 @@
 #   time                    GNU time: CPU and wall of whole processes in bench/
 #   zsh                     the test of `ocr-cli completion zsh`
 #   curl, jq                the server tests run the README's and docs' curl examples as written
+#   imagemagick             training/train.sh degrades its training pages with `convert` (its CI smoke run too)
 #
 # Also the legacy-engine eng model (legacy/eng in the per-user data directory), from the npm registry.
 # Then, unless --no-build: builds the jar, makes the class-data-sharing archive `./ocr` uses, and
@@ -24,7 +25,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 here="$(pwd -P)"
 
 packages=(tesseract-ocr tesseract-ocr-rus tesseract-ocr-ell tesseract-ocr-script-latn tesseract-ocr-script-cyrl
-          fonts-dejavu-core fonts-freefont-ttf fonts-liberation2 hyperfine time zsh curl jq)
+          fonts-dejavu-core fonts-freefont-ttf fonts-liberation2 hyperfine time zsh curl jq imagemagick)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
