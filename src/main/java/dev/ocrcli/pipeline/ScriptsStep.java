@@ -88,7 +88,13 @@ final class ScriptsStep implements ReadingStep {
             return Outcome.skipped(r, "the languages do not mix Latin and Cyrillic");
         }
         Script pageScript = pageScript(r.tree().lines());
-        Evidence ev = new Evidence(page.readings(), r, languages, pageScript);
+        int[] letters = new int[2];
+        for (Line l : r.tree().lines()) {
+            int[] n = Script.count(l.text());
+            letters[0] += n[0];
+            letters[1] += n[1];
+        }
+        Evidence ev = new Evidence(page.readings(), r, languages, pageScript, letters);
         Tally tally = new Tally();
         PageTree fixed = r.tree().mapLines(line -> {
             int[] n = Script.count(line.text());
@@ -119,7 +125,7 @@ final class ScriptsStep implements ReadingStep {
     }
 
     /** What a decision may consult: the dictionaries, the other models' readings of a box, the page's letters. */
-    private record Evidence(Readings readings, Reading reading, Map<Script, String> languages, Script pageScript) {
+    private record Evidence(Readings readings, Reading reading, Map<Script, String> languages, Script pageScript, int[] pageLetters) {
         /** The first spelling a dictionary of the script's languages holds, as written, lower-cased or capitalised; null for none. */
         String dictionaryWord(List<String> spellings, Script s) {
             for (String w : spellings) {
@@ -199,6 +205,11 @@ final class ScriptsStep implements ReadingStep {
          * (a letter without a look-alike) and that the script's dictionary holds: the page has
          * text in that script, not just a stray letter read wrong.
          */
+        /** Whether any word of the page (as the step found it) holds a letter of the script. */
+        boolean pageHasLetters(Script s) {
+            return pageLetters[s == Script.LATIN ? 0 : 1] > 0;
+        }
+
         boolean pageHasWords(Script s, Word w) {
             for (Word x : reading.tree().words()) {
                 if (x != w && Script.ofWord(core(x.text())) == s && Script.countStrong(x.text())[s == Script.LATIN ? 0 : 1] > 0
@@ -223,6 +234,14 @@ final class ScriptsStep implements ReadingStep {
         boolean broken = cur == Script.OTHER || Script.digitBetweenLetters(core);   // mixed, or a digit for a letter
         int[] n = Script.count(core);
         if (n[0] + n[1] == 0 || !broken && !Script.allLookAlike(core, cur.other())) {
+            return false;
+        }
+        if (!broken && !ev.pageHasLetters(cur.other()) && words.stream().noneMatch(x -> Script.digitBetweenLetters(core(x.text())))) {
+            // Nothing to look up: with no letter of the other script anywhere on the page, the line
+            // is not of that script and the page holds no word of it, so the word stays as read;
+            // and with no digit-for-a-letter word on the line none can go over to it, so the later
+            // re-reading never visits this line and whether the word is settled does not matter.
+            // (A clean English page read with eng+rus then loads no per-language dictionary.)
             return false;
         }
         Script line = lineScript(words, i, ev);
