@@ -26,7 +26,8 @@ import java.util.Map;
  * gives no strip of spaces one above the other to go by, only its own gap, so that gap must look
  * like an ordinary space: at most {@value #GAP_WORDS_ONE_LINE} spaces (a stray word or a caption
  * a few spaces right of a column stays apart). A real column gutter is many spaces wide, and a
- * real column has lines of its own where its neighbour has none; either keeps the blocks apart. The page's words are not changed, only which line holds them.
+ * real column has lines of its own where its neighbour has none; either keeps the blocks apart.
+ * The page's words are not changed, only which line holds them.
  */
 final class GuttersStep implements ReadingStep {
     /** The widest gap, in the blocks' median space between words, that still joins two lines. */

@@ -200,16 +200,16 @@ final class ScriptsStep implements ReadingStep {
             return text.isBlank() ? null : new Word(text, again.confidence(), w.box(), again.words().get(0).origin(), List.of());
         }
 
-        /**
-         * Whether the page holds, besides {@code w}, a word of script {@code s} that tells its script
-         * (a letter without a look-alike) and that the script's dictionary holds: the page has
-         * text in that script, not just a stray letter read wrong.
-         */
         /** Whether any word of the page (as the step found it) holds a letter of the script. */
         boolean pageHasLetters(Script s) {
             return pageLetters[s == Script.LATIN ? 0 : 1] > 0;
         }
 
+        /**
+         * Whether the page holds, besides {@code w}, a word of script {@code s} that tells its script
+         * (a letter without a look-alike) and that the script's dictionary holds: the page has
+         * text in that script, not just a stray letter read wrong.
+         */
         boolean pageHasWords(Script s, Word w) {
             for (Word x : reading.tree().words()) {
                 if (x != w && Script.ofWord(core(x.text())) == s && Script.countStrong(x.text())[s == Script.LATIN ? 0 : 1] > 0
