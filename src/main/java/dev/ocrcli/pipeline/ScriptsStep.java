@@ -88,13 +88,7 @@ final class ScriptsStep implements ReadingStep {
             return Outcome.skipped(r, "the languages do not mix Latin and Cyrillic");
         }
         Script pageScript = pageScript(r.tree().lines());
-        int[] letters = new int[2];
-        for (Line l : r.tree().lines()) {
-            int[] n = Script.count(l.text());
-            letters[0] += n[0];
-            letters[1] += n[1];
-        }
-        Evidence ev = new Evidence(page.readings(), r, languages, pageScript, letters);
+        Evidence ev = new Evidence(page.readings(), r, languages, pageScript, Script.count(r.tree().text()));
         Tally tally = new Tally();
         PageTree fixed = r.tree().mapLines(line -> {
             int[] n = Script.count(line.text());

@@ -3,15 +3,12 @@ package dev.ocrcli.pipeline;
 import dev.ocrcli.engine.OcrEngine;
 import dev.ocrcli.image.GrayImage;
 import dev.ocrcli.image.OcrInput;
-import dev.ocrcli.result.Box;
 import dev.ocrcli.result.Line;
 import dev.ocrcli.result.OcrResult;
-import dev.ocrcli.result.Word;
 import dev.ocrcli.testing.Shared;
 import dev.ocrcli.testing.TestImages;
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -48,15 +45,9 @@ class ScriptsStepTest {
         assertNull(ScriptsStep.pageScript(List.of(text("Length 12 m, width 4 m"), text("Длина 12 м, ширина 4 м"))));
     }
 
-    /** A line of words a character's width apart, the text as given. */
+    /** A line of the text's words, as {@link LettersStepTest#line} lays them out. */
     private static Line text(String s) {
-        List<Word> words = new ArrayList<>();
-        int x = 0;
-        for (String t : s.split(" ")) {
-            words.add(new Word(t, 90, new Box(x, 0, x + 10 * t.length(), 20)));
-            x += 10 * t.length() + 10;
-        }
-        return new Line(Box.around(words.stream().map(Word::box).toList()), words);
+        return LettersStepTest.line(90, s.split(" "));
     }
 
     @Test
