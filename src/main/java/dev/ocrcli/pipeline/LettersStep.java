@@ -1,5 +1,6 @@
 package dev.ocrcli.pipeline;
 
+import dev.ocrcli.image.GrayImage;
 import dev.ocrcli.result.Box;
 import dev.ocrcli.result.Confidence;
 import dev.ocrcli.result.Line;
@@ -11,6 +12,9 @@ import org.slf4j.LoggerFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
+import java.util.function.ToDoubleBiFunction;
+import java.util.stream.Stream;
 
 /**
  * The {@code letters} step: brings back letters no stock Tesseract model knows (Ŀ ŀ, Ҕ ҕ and the other Yakut/Bashkir
@@ -21,7 +25,12 @@ import java.util.function.Predicate;
  * <p>Every line the stock reading does not vouch for (see {@link #vouched}: most lines of
  * ordinary English are all dictionary words) is read again alone with ocr-cli's own
  * {@value #MODEL} model (built by {@code training/}, shipped in the jar). The two readings are lined up word by
- * word (words whose boxes overlap form a group) and each group keeps its stock words unless:
+ * word (words whose boxes overlap form a group). Where a group's new words hold a letter the
+ * stock words lack, both readings are drawn in a face fitted to the line and compared with the
+ * page's pixels ({@link RenderMatch}). A clear difference for the new words takes them; one for
+ * the stock words refuses a rare letter (a mere diacritic is left to the rules below, which the
+ * stock dictionaries back: {@code ü} drawn small and blurred looks much like {@code ii}).
+ * Otherwise each group keeps its stock words unless:
  * <ul>
  *   <li>the new words hold a rare letter, and the new line as a whole is within {@value #MARGIN}
  *       points of the stock line's confidence;</li>
@@ -33,8 +42,8 @@ import java.util.function.Predicate;
  *   <li>or they are all dictionary words where the stock words are not (the Cyrillic model's
  *       {@code 5} for {@code is} beside a {@code Ҕ}).</li>
  * </ul>
- * New words mixing Latin and Cyrillic letters are never taken. Ordinary text keeps its stock
- * reading.
+ * New words mixing Latin and Cyrillic letters are never taken, nor letters in place of a number
+ * ({@code өоо.00} for {@code 600.00}). Ordinary text keeps its stock reading.
  */
 final class LettersStep implements ReadingStep {
     private static final Logger log = LoggerFactory.getLogger(LettersStep.class);
@@ -55,6 +64,10 @@ final class LettersStep implements ReadingStep {
      * a diacritic reading: {@code Arg} read at 45 for {@code Ærø} is a guess, {@code Naive} at 96 is not.
      */
     static final double GUARD = 60;
+    /** How much better (0..1) one reading's drawing must match the page's pixels to decide a group. */
+    static final double EDGE = 0.03;
+    /** A number as the stock models read it: digits with decimal points or commas, nothing else. */
+    private static final Pattern NUMBER = Pattern.compile("\\d+([.,]\\d+)*[.,]?");
 
     @Override
     public String name() {
@@ -76,6 +89,11 @@ final class LettersStep implements ReadingStep {
         }
         Readings readings = page.readings();
         Predicate<String> dictionary = readings::isDictionaryWord;
+        // the faces are loaded when a group first needs drawing, not for every page
+        Judge judge = (line, stock, ext, stockLine, extLine) -> {
+            RenderMatch render = RenderMatch.system();
+            return render == null ? 0 : drawn(render, r.image()).prefer(line, stock, ext, stockLine, extLine);
+        };
         int[] read = new int[1];
         int[] replaced = new int[1];
         PageTree merged = r.tree().mapLines(line -> {
@@ -84,7 +102,8 @@ final class LettersStep implements ReadingStep {
             }
             read[0]++;
             Line again = readings.readLine(r.image(), line.box(), MODEL, name());
-            Line m = again == null ? line : merge(line, again, dictionary);
+            log.debug("rare letters: '{}' read again as '{}'", line.text(), again == null ? null : again.text());
+            Line m = again == null ? line : merge(line, again, dictionary, judge);
             if (m != line) {
                 log.debug("rare letters: '{}' -> '{}'", line.text(), m.text());
                 replaced[0]++;
@@ -109,13 +128,49 @@ final class LettersStep implements ReadingStep {
 
     /** Whether {@code ext} has a foreign letter that {@code stock} lacks altogether. */
     static boolean addsForeignLetter(String stock, String ext) {
-        return ext.codePoints().anyMatch(cp -> isForeign(cp) && stock.indexOf(cp) < 0);
+        for (int k = 0; k < ext.length(); k++) {
+            char c = ext.charAt(k);
+            if (Character.isHighSurrogate(c) || !isForeign(c) || stock.indexOf(c) >= 0) {
+                continue;
+            }
+            // the middle dot is news only in the Catalan l·l, not beside a digit or a dash (M·3)
+            if (c != '\u00B7' || k > 0 && k + 1 < ext.length() && isEl(ext.charAt(k - 1)) && isEl(ext.charAt(k + 1))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isEl(char c) {
+        return c == 'l' || c == 'L';
     }
 
     /** Letters of both Latin and Cyrillic in one word: a look-alike mix-up, never a real word. */
     static boolean mixedScript(String s) {
         int[] n = Script.count(s);
         return n[0] > 0 && n[1] > 0;
+    }
+
+    /**
+     * A letter beside a digit, or across a decimal point from one ({@code ө00.00}, {@code ŀ2}): in
+     * place of a number the stock models read, a misreading of the number, not a word. Codes keep
+     * their dash ({@code K-17}, {@code Ǣ-9}).
+     */
+    static boolean lettersTouchDigits(String s) {
+        for (int k = 0; k + 1 < s.length(); k++) {
+            char a = s.charAt(k);
+            char b = s.charAt(k + 1);
+            if (Character.isLetter(a) && Character.isDigit(b) || Character.isDigit(a) && Character.isLetter(b)) {
+                return true;
+            }
+            if (k + 2 < s.length() && (b == '.' || b == ',')) {
+                char c = s.charAt(k + 2);
+                if (Character.isLetter(a) && Character.isDigit(c) || Character.isDigit(a) && Character.isLetter(c)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /**
@@ -150,6 +205,49 @@ final class LettersStep implements ReadingStep {
      * reading has letters the stock models lack; the same object when nothing changes.
      */
     static Line merge(Line stock, Line ext, Predicate<String> dictionary) {
+        return merge(stock, ext, dictionary, null);
+    }
+
+    /**
+     * How much better a group's words as the extension model reads them match the page than the
+     * same group as the stock models read it, -1..1 (0: cannot say).
+     */
+    interface Judge {
+        /**
+         * @param line      the line's box
+         * @param stockLine the line's text as the stock models read it
+         * @param extLine   the same with the group's words as the extension model reads them
+         */
+        double prefer(Box line, List<Word> stock, List<Word> ext, String stockLine, String extLine);
+    }
+
+    /**
+     * The judge that draws both readings of a group in a face fitted to the line and compares
+     * them with the page's pixels ({@link RenderMatch}).
+     */
+    static Judge drawn(RenderMatch render, GrayImage image) {
+        return (line, stock, ext, stockLine, extLine) -> {
+            if (stock.size() != ext.size()) {
+                // words cut differently: one drawing of all of them cannot space them as the page does
+                return 0;
+            }
+            Box group = Box.around(Stream.concat(stock.stream(), ext.stream()).map(Word::box).toList());
+            String st = join(stock).trim();
+            String et = join(ext).trim();
+            double[] s = render.compare(image, line, group, st, stockLine, et, extLine);
+            if (s == null) {
+                return 0;
+            }
+            log.debug("rare letters: drawn '{}' matches {} against '{}' {}", st, String.format("%.3f", s[0]), et, String.format("%.3f", s[1]));
+            return s[1] - s[0];
+        };
+    }
+
+    /**
+     * {@link #merge(Line, Line, Predicate)} with {@code judge} deciding, where it can, the groups in
+     * which the extension model reads a letter the stock models lack (null: confidences alone).
+     */
+    static Line merge(Line stock, Line ext, Predicate<String> dictionary, Judge judge) {
         // The models' confidences are not on one scale (the stock dictionaries lift theirs): compare
         // groups after taking out the difference between the two lines' means, a few points at most.
         double offset = Math.max(-MAX_OFFSET, ext.confidence() - stock.confidence());
@@ -185,9 +283,12 @@ final class LettersStep implements ReadingStep {
                     grew = true;
                 }
             }
+            int i0 = i;
+            int i1 = i2;
             List<Word> sa = a.subList(i, i2);
             List<Word> sb = b.subList(j, j2);
-            if (!sb.isEmpty() && better(sa, sb, lineScript, rareLine, offset, dictionary)) {
+            if (!sb.isEmpty() && better(sa, sb, lineScript, rareLine, offset, dictionary, judge == null ? null
+                    : (g, e) -> judge.prefer(stock.box().union(ext.box()), g, e, stock.text(), (join(a.subList(0, i0)) + join(e) + join(a.subList(i1, a.size()))).trim()))) {
                 words.addAll(sb);
                 changed = true;
             } else {
@@ -201,7 +302,7 @@ final class LettersStep implements ReadingStep {
 
     /** Whether the extension model's words should replace the stock words of one group. */
     private static boolean better(List<Word> stock, List<Word> ext, Script lineScript, boolean rareLine, double offset,
-            Predicate<String> dictionary) {
+            Predicate<String> dictionary, ToDoubleBiFunction<List<Word>, List<Word>> judge) {
         String extText = join(ext);
         if (!addsForeignLetter(join(stock), extText)) {
             if (loneLetterInLineScript(stock, ext, lineScript)) {
@@ -214,11 +315,24 @@ final class LettersStep implements ReadingStep {
                     && (sameScript(join(stock), extText) || inScript(lineScript, extText));
         }
         for (Word w : ext) {
-            if (mixedScript(w.text())) {
+            if (mixedScript(w.text()) || lettersTouchDigits(w.text()) && stock.stream().allMatch(v -> NUMBER.matcher(v.text()).matches())) {
                 return false;
             }
         }
-        if (hasRareLetter(extText)) {
+        boolean rare = hasRareLetter(extText);
+        if (judge != null) {
+            // the drawings decide where they differ clearly; against a reading that only adds a
+            // mark they do not overrule the rules below, which the stock dictionaries back (ü drawn
+            // small and blurred looks much like ii)
+            double d = judge.applyAsDouble(stock, ext);
+            if (d >= EDGE) {
+                return true;
+            }
+            if (d <= -EDGE && rare) {
+                return false;
+            }
+        }
+        if (rare) {
             return rareLine || ext.stream().allMatch(w -> w.confidence() >= FLOOR) && Confidence.mean(ext) - offset >= Confidence.mean(stock);
         }
         if (stock.stream().anyMatch(w -> guards(w, dictionary))) {

@@ -139,4 +139,26 @@ class LettersStepTest {
         assertSame(stock, LettersStep.merge(stock, other, DICTIONARY));
         assertEquals("Е", LettersStep.withoutMarks("Ё"));
     }
+
+    @Test
+    void lettersTouchingDigitsAreANumberMisreadButACodeKeepsItsDash() {
+        assertTrue(LettersStep.lettersTouchDigits("өоо.00"));
+        assertTrue(LettersStep.lettersTouchDigits("ŀ2"));
+        assertTrue(LettersStep.lettersTouchDigits("Ŀ3"));
+        assertTrue(!LettersStep.lettersTouchDigits("Ǣ-9"));
+        assertTrue(!LettersStep.lettersTouchDigits("K-17"));
+        assertTrue(!LettersStep.lettersTouchDigits("600.00"));
+        assertTrue(!LettersStep.lettersTouchDigits("Ҕ"));
+        // in place of a number, such a reading is refused however confident; in place of a non-number it may stand
+        assertEquals("TOTAL 600.00", LettersStep.merge(line(80, "TOTAL", "600.00"), line(90, "TOTAL", "өоо.00"), DICTIONARY).text());
+        assertEquals("tag Ŀ3", LettersStep.merge(line(60, "tag", "[--3"), line(80, "tag", "Ŀ3"), DICTIONARY).text());
+    }
+
+    @Test
+    void theMiddleDotIsNewsOnlyBetweenTwoEls() {
+        assertTrue(LettersStep.addsForeignLetter("paral-lel", "paral·lel"));
+        assertTrue(!LettersStep.addsForeignLetter("M-3", "M·3"));
+        assertTrue(!LettersStep.addsForeignLetter("K-17", "K-·17"));
+        assertEquals("Motor M-3", LettersStep.merge(line(80, "Motor", "M-3"), line(80, "Motor", "M·3"), DICTIONARY).text());
+    }
 }
