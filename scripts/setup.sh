@@ -9,7 +9,8 @@
 #                           Latin and Cyrillic script models (--lang Latin; tests of rare letters)
 #   tesseract-ocr           Debian's tesseract CLI and training tools (benchmarks compare against it)
 #   fonts-dejavu-core, fonts-freefont-ttf, fonts-liberation2
-#                           fonts with Latin, Cyrillic and the rare letters, to render test images
+#                           fonts with Latin, Cyrillic and the rare letters: test images are drawn
+#                           with them, and the letters step draws its two readings with them
 #   hyperfine               repeated timing in bench/
 #   time                    GNU time: CPU and wall of whole processes in bench/
 #   zsh                     the test of `ocr-cli completion zsh`
