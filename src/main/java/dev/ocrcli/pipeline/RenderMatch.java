@@ -469,47 +469,35 @@ final class RenderMatch {
         static boolean[] dilate(boolean[] m, int w, int h, int r) {
             boolean[] rows = new boolean[m.length];
             for (int y = 0; y < h; y++) {
-                int last = -1_000_000;
-                for (int x = 0; x < w; x++) {
-                    if (m[y * w + x]) {
-                        last = x;
-                    }
-                    if (x - last <= r) {
-                        rows[y * w + x] = true;
-                    }
-                }
-                last = 1_000_000;
-                for (int x = w - 1; x >= 0; x--) {
-                    if (m[y * w + x]) {
-                        last = x;
-                    }
-                    if (last - x <= r) {
-                        rows[y * w + x] = true;
-                    }
-                }
+                grow(m, rows, y * w, 1, w, r);
             }
             boolean[] out = new boolean[m.length];
             for (int x = 0; x < w; x++) {
-                int last = -1_000_000;
-                for (int y = 0; y < h; y++) {
-                    if (rows[y * w + x]) {
-                        last = y;
-                    }
-                    if (y - last <= r) {
-                        out[y * w + x] = true;
-                    }
-                }
-                last = 1_000_000;
-                for (int y = h - 1; y >= 0; y--) {
-                    if (rows[y * w + x]) {
-                        last = y;
-                    }
-                    if (last - y <= r) {
-                        out[y * w + x] = true;
-                    }
-                }
+                grow(rows, out, x, w, h, r);
             }
             return out;
+        }
+
+        /** Along {@code n} cells from {@code start}, {@code step} apart: sets in {@code out} every cell within {@code r} of a set cell of {@code in}. */
+        private static void grow(boolean[] in, boolean[] out, int start, int step, int n, int r) {
+            int last = -1_000_000;
+            for (int k = 0; k < n; k++) {
+                if (in[start + k * step]) {
+                    last = k;
+                }
+                if (k - last <= r) {
+                    out[start + k * step] = true;
+                }
+            }
+            last = 1_000_000;
+            for (int k = n - 1; k >= 0; k--) {
+                if (in[start + k * step]) {
+                    last = k;
+                }
+                if (last - k <= r) {
+                    out[start + k * step] = true;
+                }
+            }
         }
     }
 

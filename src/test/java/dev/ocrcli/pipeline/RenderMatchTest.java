@@ -118,11 +118,17 @@ class RenderMatchTest {
         return m;
     }
 
+    /** The first of {@code families} installed and not one RenderMatch draws with; the test is skipped without one. */
+    static String pageFace(String... families) {
+        String face = otherFace(families);
+        assumeTrue(face != null, "none of the faces to draw the page with is installed");
+        return face;
+    }
+
     @Test
     void theReadingWithTheLetterOnThePageMatchesBetterWhereTheReadingsDiffer() {
         RenderMatch m = system();
-        String face = otherFace("Liberation Serif", "FreeSerif", "FreeSans");
-        assumeTrue(face != null, "no face to draw the page with");
+        String face = pageFace("Liberation Serif", "FreeSerif", "FreeSans");
         // each pair: what is on the page, then its look-alike
         String[][] pairs = {{"Ǣlfred", "Alfred"}, {"paraŀlel", "parallel"}, {"аҕа", "a6a"}, {"Ҕ", "5"}, {"Кофе", "Kocþe"}, {"Alfred", "Ǣlfred"},
             {"parallel", "paraŀlel"}, {"600.00", "өоо.00"}};
@@ -137,8 +143,7 @@ class RenderMatchTest {
     @Test
     void aSlantedFaceIsMatchedByTheSlantedDrawings() {
         RenderMatch m = system();
-        String face = otherFace("FreeSans", "Liberation Serif", "FreeSerif");
-        assumeTrue(face != null, "no face to draw the page with");
+        String face = pageFace("FreeSans", "Liberation Serif", "FreeSerif");
         Page page = Page.draw(face, Font.ITALIC, 40, 90, "Special", "Ǣ", "is");
         double[] s = page.compare(m, 1, "4", "Ǣ");
         assertTrue(s[1] - s[0] >= LettersStep.EDGE, "'Ǣ' " + s[1] + " against '4' " + s[0]);
@@ -147,8 +152,7 @@ class RenderMatchTest {
     @Test
     void identicalReadingsScoreAlikeAndABlankCropCannotBeJudged() {
         RenderMatch m = system();
-        String face = otherFace("Liberation Serif", "FreeSerif", "FreeSans");
-        assumeTrue(face != null, "no face to draw the page with");
+        String face = pageFace("Liberation Serif", "FreeSerif", "FreeSans");
         Page page = Page.draw(face, Font.PLAIN, 40, 90, "Old", "English");
         double[] same = page.compare(m, 1, "English", "English");
         assertEquals(same[0], same[1], 1e-9);
@@ -160,8 +164,7 @@ class RenderMatchTest {
     @Test
     void theLettersStepTakesARareLetterTheDrawingsBearOutAndRefusesOneTheyDoNot() {
         RenderMatch m = system();
-        String face = otherFace("Liberation Serif", "FreeSerif", "FreeSans");
-        assumeTrue(face != null, "no face to draw the page with");
+        String face = pageFace("Liberation Serif", "FreeSerif", "FreeSans");
         // Ǣ on the page, the extension model far less confident than the stock one: its
         // confidence alone would not carry it, the drawings do
         Page rare = Page.draw(face, Font.PLAIN, 40, 95, "Old", "English", "Ǣlfred");
