@@ -44,6 +44,10 @@ import java.util.stream.Stream;
  * </ul>
  * New words mixing Latin and Cyrillic letters are never taken, nor letters in place of a number
  * ({@code өоо.00} for {@code 600.00}). Ordinary text keeps its stock reading.
+ *
+ * <p>Where the readings of a one-word group disagree and neither is taken, the drawings also try
+ * the extension reading with one letter turned into a rare letter it is often read for
+ * ({@link #drawnAlternative}: the FreeMono Bold {@code Ǣ} the model reads as {@code Ё}).
  */
 final class LettersStep implements ReadingStep {
     private static final Logger log = LoggerFactory.getLogger(LettersStep.class);
@@ -287,9 +291,14 @@ final class LettersStep implements ReadingStep {
             int i1 = i2;
             List<Word> sa = a.subList(i, i2);
             List<Word> sb = b.subList(j, j2);
-            if (!sb.isEmpty() && better(sa, sb, lineScript, rareLine, offset, dictionary, judge == null ? null
-                    : (g, e) -> judge.prefer(stock.box().union(ext.box()), g, e, stock.text(), (join(a.subList(0, i0)) + join(e) + join(a.subList(i1, a.size()))).trim()))) {
+            ToDoubleBiFunction<List<Word>, List<Word>> drawn = judge == null ? null
+                    : (g, e) -> judge.prefer(stock.box().union(ext.box()), g, e, stock.text(), (join(a.subList(0, i0)) + join(e) + join(a.subList(i1, a.size()))).trim());
+            Word alt;
+            if (!sb.isEmpty() && better(sa, sb, lineScript, rareLine, offset, dictionary, drawn)) {
                 words.addAll(sb);
+                changed = true;
+            } else if (drawn != null && (alt = drawnAlternative(sa, sb, dictionary, drawn)) != null) {
+                words.add(alt);
                 changed = true;
             } else {
                 words.addAll(sa);
@@ -298,6 +307,55 @@ final class LettersStep implements ReadingStep {
             j = j2;
         }
         return changed ? stock.withWords(words) : stock;
+    }
+
+    /** For each letter the models read in place of a rare letter, the rare letters it may stand for. */
+    private static final java.util.Map<Character, String> STANDS_FOR = java.util.Map.of(
+            'E', "Ǣ", 'Ё', "Ǣ", 'Æ', "Ǣ", 'æ', "ǣ", 'L', "Ŀ", 'l', "ŀ", 'Б', "Ҕ", '5', "Ҕҕ", 'б', "ҕ", 'в', "ҕ");
+
+    /**
+     * Where the two readings of a one-word group disagree and neither is taken: the extension
+     * reading with one letter turned into a rare letter it is often read for ({@code Ё} for
+     * {@code Ǣ}), if the drawings clearly prefer it to both readings. Never in place of a
+     * confidently read stock dictionary word.
+     */
+    static Word drawnAlternative(List<Word> stock, List<Word> ext, Predicate<String> dictionary,
+            ToDoubleBiFunction<List<Word>, List<Word>> drawn) {
+        if (stock.size() != 1 || ext.size() != 1 || guards(stock.get(0), dictionary)) {
+            return null;
+        }
+        String t = ext.get(0).text();
+        if (t.equals(stock.get(0).text()) || t.length() > 12) {
+            return null;
+        }
+        Word best = null;
+        double bestEdge = EDGE;
+        int tried = 0;
+        for (int k = 0; k < t.length() && tried < 6; k++) {
+            String rare = STANDS_FOR.get(t.charAt(k));
+            if (rare == null) {
+                continue;
+            }
+            for (int q = 0; q < rare.length(); q++) {
+                String cand = t.substring(0, k) + rare.charAt(q) + t.substring(k + 1);
+                if (mixedScript(cand)) {
+                    continue;
+                }
+                tried++;
+                Word w = new Word(cand, ext.get(0).confidence(), ext.get(0).box(), ext.get(0).origin(), List.of());
+                double overStock = drawn.applyAsDouble(stock, List.of(w));
+                if (overStock < bestEdge) {
+                    continue;
+                }
+                // the ext reading drawn as the 'stock' side: how much better the candidate is than it
+                double overExt = drawn.applyAsDouble(ext, List.of(w));
+                if (overExt >= EDGE) {
+                    best = w;
+                    bestEdge = overStock;
+                }
+            }
+        }
+        return best;
     }
 
     /** Whether the extension model's words should replace the stock words of one group. */

@@ -179,4 +179,20 @@ class RenderMatchTest {
         assertEquals("Old English Ǣlfred", LettersStep.merge(stock2, ext2, LettersStepTest.DICTIONARY).text());
         assertEquals("Old English Alfred", LettersStep.merge(stock2, ext2, LettersStepTest.DICTIONARY, LettersStep.drawn(m, plain.image())).text());
     }
+
+    @Test
+    void whereBothReadingsMissARareLetterTheDrawingsMayFindItAmongItsUsualMisreadings() {
+        RenderMatch m = system();
+        String face = pageFace("Liberation Serif", "FreeSerif", "FreeSans");
+        // Ǣ on the page, read as # by the stock models and as Ё by the extension model
+        Page rare = Page.draw(face, Font.PLAIN, 40, 90, "Mark", "Ǣ-9", "at");
+        Line merged = LettersStep.merge(rare.readAs(90, "Mark", "#-9", "at"), rare.readAs(90, "Mark", "Ё-9", "at"),
+                LettersStepTest.DICTIONARY, LettersStep.drawn(m, rare.image()));
+        assertEquals("Mark Ǣ-9 at", merged.text());
+        // an E on the page, read the same two ways: no Ǣ is made up
+        Page plain = Page.draw(face, Font.PLAIN, 40, 90, "Mark", "E-9", "at");
+        Line kept = LettersStep.merge(plain.readAs(90, "Mark", "#-9", "at"), plain.readAs(90, "Mark", "Ё-9", "at"),
+                LettersStepTest.DICTIONARY, LettersStep.drawn(m, plain.image()));
+        assertTrue(!kept.text().contains("Ǣ"), kept.text());
+    }
 }
