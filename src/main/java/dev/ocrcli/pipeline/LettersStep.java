@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.function.ToDoubleBiFunction;
@@ -45,9 +46,9 @@ import java.util.stream.Stream;
  * New words mixing Latin and Cyrillic letters are never taken, nor letters in place of a number
  * ({@code өоо.00} for {@code 600.00}). Ordinary text keeps its stock reading.
  *
- * <p>Where the readings of a one-word group disagree and neither is taken, the drawings also try
- * the extension reading with one letter turned into a rare letter it is often read for
- * ({@link #drawnAlternative}: the FreeMono Bold {@code Ǣ} the model reads as {@code Ё}).
+ * <p>Where the readings of a one-word group disagree, the drawings also try the extension reading
+ * with one letter turned into a rare letter it is often read for ({@link #drawnAlternative}: the
+ * FreeMono Bold {@code Ǣ} the model reads as {@code Ё}), and take it if it clearly beats both.
  */
 final class LettersStep implements ReadingStep {
     private static final Logger log = LoggerFactory.getLogger(LettersStep.class);
@@ -293,12 +294,13 @@ final class LettersStep implements ReadingStep {
             List<Word> sb = b.subList(j, j2);
             ToDoubleBiFunction<List<Word>, List<Word>> drawn = judge == null ? null
                     : (g, e) -> judge.prefer(stock.box().union(ext.box()), g, e, stock.text(), (join(a.subList(0, i0)) + join(e) + join(a.subList(i1, a.size()))).trim());
-            Word alt;
-            if (!sb.isEmpty() && better(sa, sb, lineScript, rareLine, offset, dictionary, drawn)) {
-                words.addAll(sb);
-                changed = true;
-            } else if (drawn != null && (alt = drawnAlternative(sa, sb, dictionary, drawn)) != null) {
+            boolean taken = !sb.isEmpty() && better(sa, sb, lineScript, rareLine, offset, dictionary, drawn);
+            Word alt = drawn == null ? null : drawnAlternative(sa, sb, dictionary, drawn);
+            if (alt != null) {
                 words.add(alt);
+                changed = true;
+            } else if (taken) {
+                words.addAll(sb);
                 changed = true;
             } else {
                 words.addAll(sa);
@@ -310,14 +312,17 @@ final class LettersStep implements ReadingStep {
     }
 
     /** For each letter the models read in place of a rare letter, the rare letters it may stand for. */
-    private static final java.util.Map<Character, String> STANDS_FOR = java.util.Map.of(
-            'E', "Ǣ", 'Ё', "Ǣ", 'Æ', "Ǣ", 'æ', "ǣ", 'L', "Ŀ", 'l', "ŀ", 'Б', "Ҕ", '5', "Ҕҕ", 'б', "ҕ", 'в', "ҕ");
+    private static final Map<Character, String> STANDS_FOR = Map.ofEntries(
+            Map.entry('E', "Ǣ"), Map.entry('Ё', "Ǣ"), Map.entry('Ǽ', "Ǣ"), Map.entry('ǣ', "Ǣ"),
+            Map.entry('ǽ', "ǣ"), Map.entry('L', "Ŀ"), Map.entry('ŀ', "Ŀ"),
+            Map.entry('Б', "Ҕ"), Map.entry('5', "Ҕҕ"), Map.entry('ҕ', "Ҕ"), Map.entry('б', "ҕ"), Map.entry('в', "ҕ"));
 
     /**
-     * Where the two readings of a one-word group disagree and neither is taken: the extension
-     * reading with one letter turned into a rare letter it is often read for ({@code Ё} for
-     * {@code Ǣ}), if the drawings clearly prefer it to both readings. Never in place of a
-     * confidently read stock dictionary word.
+     * Where the two readings of a one-word group disagree: the extension reading with one letter
+     * turned into a rare letter it is often read for ({@code Ё} for {@code Ǣ}, {@code ǣ} for
+     * {@code Ǣ}), or respelled in its rare letter's script ({@code aҕа}, mixing scripts, as
+     * {@code аҕа}), if the drawings clearly prefer it to both readings (look-alikes draw alike,
+     * so a respelling alone rarely is). Never in place of a confidently read stock dictionary word.
      */
     static Word drawnAlternative(List<Word> stock, List<Word> ext, Predicate<String> dictionary,
             ToDoubleBiFunction<List<Word>, List<Word>> drawn) {
@@ -328,31 +333,42 @@ final class LettersStep implements ReadingStep {
         if (t.equals(stock.get(0).text()) || t.length() > 12) {
             return null;
         }
+        // a word mixing scripts around a rare letter (aҕа) is tried in the rare letter's script too
+        List<String> bases = new ArrayList<>();
+        bases.add(t);
+        if (mixedScript(t)) {
+            t.codePoints().filter(cp -> LETTERS.indexOf(cp) >= 0).mapToObj(Script::ofLetter).distinct()
+                    .map(sc -> Script.lookAlike(t, sc)).filter(x -> x != null && !bases.contains(x)).forEach(bases::add);
+        }
+        List<String> candidates = new ArrayList<>();
+        for (String base : bases) {
+            if (!base.equals(t)) {
+                candidates.add(base);
+            }
+            for (int k = 0; k < base.length(); k++) {
+                String rare = STANDS_FOR.get(base.charAt(k));
+                for (int q = 0; rare != null && q < rare.length(); q++) {
+                    candidates.add(base.substring(0, k) + rare.charAt(q) + base.substring(k + 1));
+                }
+            }
+        }
         Word best = null;
         double bestEdge = EDGE;
         int tried = 0;
-        for (int k = 0; k < t.length() && tried < 6; k++) {
-            String rare = STANDS_FOR.get(t.charAt(k));
-            if (rare == null) {
+        for (String cand : candidates) {
+            if (tried >= 8) {
+                break;
+            }
+            if (mixedScript(cand) || cand.equals(stock.get(0).text())) {
                 continue;
             }
-            for (int q = 0; q < rare.length(); q++) {
-                String cand = t.substring(0, k) + rare.charAt(q) + t.substring(k + 1);
-                if (mixedScript(cand)) {
-                    continue;
-                }
-                tried++;
-                Word w = new Word(cand, ext.get(0).confidence(), ext.get(0).box(), ext.get(0).origin(), List.of());
-                double overStock = drawn.applyAsDouble(stock, List.of(w));
-                if (overStock < bestEdge) {
-                    continue;
-                }
-                // the ext reading drawn as the 'stock' side: how much better the candidate is than it
-                double overExt = drawn.applyAsDouble(ext, List.of(w));
-                if (overExt >= EDGE) {
-                    best = w;
-                    bestEdge = overStock;
-                }
+            tried++;
+            Word w = new Word(cand, ext.get(0).confidence(), ext.get(0).box(), ext.get(0).origin(), List.of());
+            double overStock = drawn.applyAsDouble(stock, List.of(w));
+            // and against the extension reading as it stands
+            if (overStock >= bestEdge && drawn.applyAsDouble(ext, List.of(w)) >= EDGE) {
+                best = w;
+                bestEdge = overStock;
             }
         }
         return best;
