@@ -170,6 +170,12 @@ public final class ImageLoader {
             // decoders throw all kinds of unchecked exceptions on hostile input
             log.debug("decoder failure on {}", label, e);
             throw new OcrException(Kind.INPUT_UNREADABLE, label + ": truncated or corrupt image (" + rootMessage(e) + ")");
+        } catch (VirtualMachineError e) {
+            throw e;
+        } catch (Error e) {
+            // and some throw errors of their own (JJ2000's NotImplementedError for a tile too long)
+            log.debug("decoder failure on {}", label, e);
+            throw new OcrException(Kind.INPUT_UNREADABLE, label + ": truncated or corrupt image (" + rootMessage(e) + ")");
         }
     }
 

@@ -75,6 +75,23 @@ class ImageLoaderTest {
     }
 
     @Test
+    void aJpeg2000FileOnWhichTheDecoderThrowsAnErrorIsAnUnreadableImage() {
+        // found by fuzzing (ImageFuzzTest): JJ2000 throws its NotImplementedError (an Error, not an
+        // exception) for a tile longer than it supports; the CLI called it an internal error
+        Path f = dev.ocrcli.testing.Shared.repo().resolve("src/test/resources/fixtures/jpeg2000-tile-length-error.jp2");
+        assertKind(Kind.INPUT_UNREADABLE, "Tile length larger than maximum supported", () -> {
+            try (PageSource src = loader.open(Files.readAllBytes(f), "tile.jp2")) {
+                for (int i = 0; i < src.pageCount(); i++) {
+                    src.page(i);
+                }
+            }
+        });
+        Cli.Run r = Cli.run(f.toString());
+        assertEquals(dev.ocrcli.cli.ExitCodes.INPUT_UNREADABLE, r.exitCode(), r.toString());
+        assertTrue(r.stderr().startsWith("ocr-cli: error: ") && r.stderr().strip().lines().count() == 1, r.stderr());
+    }
+
+    @Test
     void readsLossyAndLosslessWebp() throws Exception {
         // fixtures made here with Debian's cwebp from samples/english.png and samples/russian.png
         Path repo = dev.ocrcli.testing.Shared.repo();
