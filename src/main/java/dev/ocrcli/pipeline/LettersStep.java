@@ -318,10 +318,11 @@ final class LettersStep implements ReadingStep {
             Map.entry('Б', "Ҕ"), Map.entry('5', "Ҕҕ"), Map.entry('ҕ', "Ҕ"), Map.entry('б', "ҕ"), Map.entry('в', "ҕ"));
 
     /**
-     * Where the two readings of a one-word group disagree: the extension reading with one letter
-     * turned into a rare letter it is often read for ({@code Ё} for {@code Ǣ}, {@code ǣ} for
-     * {@code Ǣ}), or respelled in its rare letter's script ({@code aҕа}, mixing scripts, as
-     * {@code аҕа}), if the drawings clearly prefer it to both readings (look-alikes draw alike,
+     * Where the two readings of a one-word group disagree: either reading with one letter turned
+     * into a rare letter it is often read for ({@code Ё} for {@code Ǣ}, {@code ǣ} for {@code Ǣ};
+     * the stock reading's too, which may have the rest of the word right where the extension
+     * model garbled it), or respelled in its rare letter's script ({@code aҕа}, mixing scripts,
+     * as {@code аҕа}), if the drawings clearly prefer it to both readings (look-alikes draw alike,
      * so a respelling alone rarely is). Never in place of a confidently read stock dictionary word.
      */
     static Word drawnAlternative(List<Word> stock, List<Word> ext, Predicate<String> dictionary,
@@ -330,28 +331,14 @@ final class LettersStep implements ReadingStep {
             return null;
         }
         String t = ext.get(0).text();
-        if (t.equals(stock.get(0).text()) || t.length() > 12) {
+        String own = stock.get(0).text();
+        if (t.equals(own) || t.length() > 12 || own.length() > 12) {
             return null;
         }
-        // a word mixing scripts around a rare letter (aҕа) is tried in the rare letter's script too
-        List<String> bases = new ArrayList<>();
-        bases.add(t);
-        if (mixedScript(t)) {
-            t.codePoints().filter(cp -> LETTERS.indexOf(cp) >= 0).mapToObj(Script::ofLetter).distinct()
-                    .map(sc -> Script.lookAlike(t, sc)).filter(x -> x != null && !bases.contains(x)).forEach(bases::add);
-        }
-        List<String> candidates = new ArrayList<>();
-        for (String base : bases) {
-            if (!base.equals(t)) {
-                candidates.add(base);
-            }
-            for (int k = 0; k < base.length(); k++) {
-                String rare = STANDS_FOR.get(base.charAt(k));
-                for (int q = 0; rare != null && q < rare.length(); q++) {
-                    candidates.add(base.substring(0, k) + rare.charAt(q) + base.substring(k + 1));
-                }
-            }
-        }
+        List<String> candidates = candidates(t);
+        // the stock reading's misreadings too: it may have the rest of the word right where the
+        // extension model read it wrong (L-3 for Ŀ-3 where the extension reads Ŀ-~3)
+        candidates(own).stream().filter(c -> !candidates.contains(c)).forEach(candidates::add);
         Word best = null;
         double bestEdge = EDGE;
         int tried = 0;
@@ -359,7 +346,7 @@ final class LettersStep implements ReadingStep {
             if (tried >= 8) {
                 break;
             }
-            if (mixedScript(cand) || cand.equals(stock.get(0).text())) {
+            if (mixedScript(cand) || cand.equals(own) || cand.equals(t)) {
                 continue;
             }
             tried++;
@@ -372,6 +359,45 @@ final class LettersStep implements ReadingStep {
             }
         }
         return best;
+    }
+
+    /**
+     * The texts one reading of a word may stand for: respelled in a rare letter's script where it
+     * mixes scripts around one ({@code aҕа} as {@code аҕа}), and with one letter turned into a rare
+     * letter it is often read for ({@link #STANDS_FOR}), respelled the same way where that mixes
+     * scripts ({@code aga} as {@code aҕa}, so {@code аҕа}). Words still mixing scripts are left out.
+     */
+    static List<String> candidates(String t) {
+        List<String> bases = new ArrayList<>();
+        bases.add(t);
+        respelled(t).filter(x -> !bases.contains(x)).forEach(bases::add);
+        List<String> out = new ArrayList<>();
+        for (String base : bases) {
+            if (!base.equals(t) && !mixedScript(base)) {
+                out.add(base);
+            }
+            for (int k = 0; k < base.length(); k++) {
+                String rare = STANDS_FOR.get(base.charAt(k));
+                for (int q = 0; rare != null && q < rare.length(); q++) {
+                    String c = base.substring(0, k) + rare.charAt(q) + base.substring(k + 1);
+                    if (!mixedScript(c)) {
+                        out.add(c);
+                    } else {
+                        respelled(c).filter(x -> !mixedScript(x) && !out.contains(x)).forEach(out::add);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** A word mixing scripts around a rare letter, spelled in that letter's script (look-alike for look-alike). */
+    private static java.util.stream.Stream<String> respelled(String t) {
+        if (!mixedScript(t)) {
+            return java.util.stream.Stream.empty();
+        }
+        return t.codePoints().filter(cp -> LETTERS.indexOf(cp) >= 0).mapToObj(Script::ofLetter).distinct()
+                .map(sc -> Script.lookAlike(t, sc)).filter(x -> x != null);
     }
 
     /** Whether the extension model's words should replace the stock words of one group. */

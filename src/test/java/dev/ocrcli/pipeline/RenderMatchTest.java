@@ -195,4 +195,22 @@ class RenderMatchTest {
                 LettersStepTest.DICTIONARY, LettersStep.drawn(m, plain.image()));
         assertTrue(!kept.text().contains("Ǣ"), kept.text());
     }
+
+    @Test
+    void theStockReadingsUsualMisreadingIsDrawnTooWhereTheExtensionReadingGarblesTheRest() {
+        RenderMatch m = system();
+        String face = pageFace("Liberation Serif", "FreeSerif", "FreeSans");
+        // Ǣ on the page, read as E by the stock models; the extension model garbles the word
+        // (no letter of #£lfred stands for Ǣ), so only the stock reading's E leads to it
+        Page rare = Page.draw(face, Font.PLAIN, 40, 90, "Old", "Ǣlfred", "too");
+        assertTrue(LettersStep.candidates("Elfred").contains("Ǣlfred"));
+        Line merged = LettersStep.merge(rare.readAs(90, "Old", "Elfred", "too"), rare.readAs(90, "Old", "#£lfred", "too"),
+                LettersStepTest.DICTIONARY, LettersStep.drawn(m, rare.image()));
+        assertEquals("Old Ǣlfred too", merged.text());
+        // an E on the page, read the same two ways: the stock reading stays
+        Page plain = Page.draw(face, Font.PLAIN, 40, 90, "Old", "Elfred", "too");
+        Line kept = LettersStep.merge(plain.readAs(90, "Old", "Elfred", "too"), plain.readAs(90, "Old", "#£lfred", "too"),
+                LettersStepTest.DICTIONARY, LettersStep.drawn(m, plain.image()));
+        assertEquals("Old Elfred too", kept.text());
+    }
 }
