@@ -50,6 +50,8 @@ public final class Steps {
                     max -> new VoteStep()),
             new Info("gaps", false, "words the layout left out that two other readings agree on added", max -> new GapsStep()),
             new Info("spaces", false, "numbers glued to letters across a visible space split (13A -> 13 A)", max -> new SpacesStep()),
+            new Info("decimals", false, "amounts read with the other decimal mark than most of the page's written with the page's (75,00 -> 75.00)",
+                    max -> new DecimalsStep()),
             new Info("gutters", false, "lines the layout cut in two at a false column gutter (monospaced type) joined",
                     max -> new GuttersStep()),
             new Info("scripts", false, "Latin+Cyrillic: look-alike words, lone letters and codes put in their script by both dictionaries, the line and the other model", max -> new ScriptsStep()),
@@ -64,7 +66,7 @@ public final class Steps {
      * unreadable to read; {@code pad} is left out, since without {@code normalize} before it it
      * pads phone photos' dark borders and reads them worse than no step at all.
      */
-    public static final List<String> FAST = List.of("invert", "deskew", "rescale", "spaces", "bars");
+    public static final List<String> FAST = List.of("invert", "deskew", "rescale", "spaces", "decimals", "bars");
 
     private Steps() {
     }
