@@ -41,7 +41,8 @@ import java.util.Map;
  *       kept by its dictionary does not just swap its look-alikes).</li>
  *   <li><b>Lone letters</b>: a word with one letter, or with letters beside digits (a unit's
  *       {@code 5 T}, a code's {@code K-17}), has no spelling to look up: it takes its line's script,
- *       read again alone in it when that is surer, else with its look-alike swapped.</li>
+ *       read again alone in it when that is surer, else with its look-alike swapped. An
+ *       {@code x} between two numbers is the times sign ({@code 3 x 150.00}): Latin on any line.</li>
  * </ol>
  *
  * <p>A line with too few letters to tell its own script (a table cell's {@code 13 А}) takes the
@@ -319,6 +320,17 @@ final class ScriptsStep implements ReadingStep {
     /** Pass 3: a lone letter (or letters beside digits) in its line's script. */
     private void loneLetter(List<Word> words, int i, Evidence ev, Tally tally) {
         Word w = words.get(i);
+        if (timesSign(words, i)) {
+            // 3 x 150.00, 4 x 6 m: between two numbers the letter is the times sign, not a word of
+            // either script, and it is written as the Latin x whatever the line's script
+            if (Script.ofWord(w.text()) == Script.CYRILLIC) {
+                String spelled = Script.lookAlike(w.text(), Script.LATIN);
+                log.debug("scripts: lone '{}' -> '{}' (a times sign)", w.text(), spelled);
+                words.set(i, new Word(spelled, w.confidence(), w.box(), new Origin(name(), ev.languages().get(Script.LATIN)), List.of()));
+                tally.lone++;
+            }
+            return;
+        }
         Script cur = Script.ofWord(w.text());
         int[] n = Script.count(w.text());
         if (n[0] + n[1] == 0) {
@@ -433,6 +445,17 @@ final class ScriptsStep implements ReadingStep {
         return n[0] > 0 && n[1] == 0 ? Script.LATIN : n[1] > 0 && n[0] == 0 ? Script.CYRILLIC : null;
     }
 
+    /** Whether word {@code i} is an {@code x} (or {@code х}) alone between two numbers: a times sign ({@code 3 x 150.00}). */
+    static boolean timesSign(List<Word> words, int i) {
+        String t = words.get(i).text();
+        if (i == 0 || i + 1 >= words.size() || !(t.equals("x") || t.equals("х") || t.equals("X") || t.equals("Х"))) {
+            return false;
+        }
+        String before = core(words.get(i - 1).text());
+        String after = core(words.get(i + 1).text());
+        return !before.isEmpty() && Character.isDigit(before.charAt(before.length() - 1)) && !after.isEmpty() && Character.isDigit(after.charAt(0));
+    }
+
     /**
      * A word with a single letter, or with digits beside its letters (a unit's {@code 5T}, a
      * code's {@code K-17} or {@code 7730-2291-KX}), but no digit between letters: nothing to look
@@ -531,8 +554,10 @@ final class ScriptsStep implements ReadingStep {
     static Line lookAlikes(Line line, Script page) {
         List<Word> words = new ArrayList<>(line.words().size());
         boolean changed = false;
-        for (Word w : line.words()) {
-            String swapped = Script.lookAlike(w.text(), page);
+        for (int k = 0; k < line.words().size(); k++) {
+            Word w = line.words().get(k);
+            // a times sign between numbers (2 x 3) is the Latin x on any page
+            String swapped = Script.lookAlike(w.text(), timesSign(line.words(), k) ? Script.LATIN : page);
             if (swapped == null) {
                 return line;
             }

@@ -5,6 +5,7 @@ import dev.ocrcli.image.GrayImage;
 import dev.ocrcli.image.OcrInput;
 import dev.ocrcli.result.Line;
 import dev.ocrcli.result.OcrResult;
+import dev.ocrcli.result.Word;
 import dev.ocrcli.testing.Shared;
 import dev.ocrcli.testing.TestImages;
 import org.junit.jupiter.api.Test;
@@ -159,6 +160,22 @@ class ScriptsStepTest {
                 assertEquals(before.get(i), after.get(i));
             }
         }
+    }
+
+    @Test
+    void anXBetweenTwoNumbersIsTheTimesSignAndStaysLatinInARussianLine() {
+        // a Russian till: stock eng+rus reads the x Latin, and a lone letter taking its line's
+        // script would make it Cyrillic
+        List<String> till = List.of("Кофе молотый 3 x 150.00", "Чай чёрный 2 x 45.00", "Хлеб ржаной 1 x 38.00");
+        GrayImage img = GrayImage.from(TestImages.render(till, 28, "Liberation Sans"));
+        try (OcrEngine fixed = OcrEngine.builder().languages("eng+rus").preprocess("scripts").build()) {
+            assertEquals(till, lines(fixed, img));
+        }
+        List<Word> words = text("2 х 3 x м х").words();
+        assertTrue(ScriptsStep.timesSign(words, 1));
+        assertFalse(ScriptsStep.timesSign(words, 3) || ScriptsStep.timesSign(words, 5), "not between two numbers");
+        // a line too short to tell its script takes the page's, but its times sign stays Latin
+        assertEquals("2 x 3 \u0422", ScriptsStep.lookAlikes(text("2 х 3 T"), Script.CYRILLIC).text());
     }
 
     @Test
