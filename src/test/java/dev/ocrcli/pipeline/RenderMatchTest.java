@@ -180,37 +180,34 @@ class RenderMatchTest {
         assertEquals("Old English Alfred", LettersStep.merge(stock2, ext2, LettersStepTest.DICTIONARY, LettersStep.drawn(m, plain.image())).text());
     }
 
-    @Test
-    void whereBothReadingsMissARareLetterTheDrawingsMayFindItAmongItsUsualMisreadings() {
+    /**
+     * The line {@code before word after} drawn with {@code printed} as its middle word, read with
+     * {@code stock} and {@code ext} there, and merged by the {@code letters} step with the drawings.
+     */
+    static String mergedOn(String printed, String stock, String ext, String before, String after) {
         RenderMatch m = system();
         String face = pageFace("Liberation Serif", "FreeSerif", "FreeSans");
+        Page page = Page.draw(face, Font.PLAIN, 40, 90, before, printed, after);
+        return LettersStep.merge(page.readAs(90, before, stock, after), page.readAs(90, before, ext, after),
+                LettersStepTest.DICTIONARY, LettersStep.drawn(m, page.image())).text();
+    }
+
+    @Test
+    void whereBothReadingsMissARareLetterTheDrawingsMayFindItAmongItsUsualMisreadings() {
         // Ǣ on the page, read as # by the stock models and as Ё by the extension model
-        Page rare = Page.draw(face, Font.PLAIN, 40, 90, "Mark", "Ǣ-9", "at");
-        Line merged = LettersStep.merge(rare.readAs(90, "Mark", "#-9", "at"), rare.readAs(90, "Mark", "Ё-9", "at"),
-                LettersStepTest.DICTIONARY, LettersStep.drawn(m, rare.image()));
-        assertEquals("Mark Ǣ-9 at", merged.text());
+        assertEquals("Mark Ǣ-9 at", mergedOn("Ǣ-9", "#-9", "Ё-9", "Mark", "at"));
         // an E on the page, read the same two ways: no Ǣ is made up
-        Page plain = Page.draw(face, Font.PLAIN, 40, 90, "Mark", "E-9", "at");
-        Line kept = LettersStep.merge(plain.readAs(90, "Mark", "#-9", "at"), plain.readAs(90, "Mark", "Ё-9", "at"),
-                LettersStepTest.DICTIONARY, LettersStep.drawn(m, plain.image()));
-        assertTrue(!kept.text().contains("Ǣ"), kept.text());
+        String kept = mergedOn("E-9", "#-9", "Ё-9", "Mark", "at");
+        assertTrue(!kept.contains("Ǣ"), kept);
     }
 
     @Test
     void theStockReadingsUsualMisreadingIsDrawnTooWhereTheExtensionReadingGarblesTheRest() {
-        RenderMatch m = system();
-        String face = pageFace("Liberation Serif", "FreeSerif", "FreeSans");
         // Ǣ on the page, read as E by the stock models; the extension model garbles the word
         // (no letter of #£lfred stands for Ǣ), so only the stock reading's E leads to it
-        Page rare = Page.draw(face, Font.PLAIN, 40, 90, "Old", "Ǣlfred", "too");
         assertTrue(LettersStep.candidates("Elfred").contains("Ǣlfred"));
-        Line merged = LettersStep.merge(rare.readAs(90, "Old", "Elfred", "too"), rare.readAs(90, "Old", "#£lfred", "too"),
-                LettersStepTest.DICTIONARY, LettersStep.drawn(m, rare.image()));
-        assertEquals("Old Ǣlfred too", merged.text());
+        assertEquals("Old Ǣlfred too", mergedOn("Ǣlfred", "Elfred", "#£lfred", "Old", "too"));
         // an E on the page, read the same two ways: the stock reading stays
-        Page plain = Page.draw(face, Font.PLAIN, 40, 90, "Old", "Elfred", "too");
-        Line kept = LettersStep.merge(plain.readAs(90, "Old", "Elfred", "too"), plain.readAs(90, "Old", "#£lfred", "too"),
-                LettersStepTest.DICTIONARY, LettersStep.drawn(m, plain.image()));
-        assertEquals("Old Elfred too", kept.text());
+        assertEquals("Old Elfred too", mergedOn("Elfred", "Elfred", "#£lfred", "Old", "too"));
     }
 }
