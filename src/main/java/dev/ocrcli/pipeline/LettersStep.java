@@ -337,7 +337,7 @@ final class LettersStep implements ReadingStep {
         }
         List<String> candidates = candidates(t);
         // the stock reading's misreadings too: it may have the rest of the word right where the
-        // extension model read it wrong (L-3 for Ŀ-3 where the extension reads Ŀ-~3)
+        // extension model read it wrong (L-3 for Ŀ-3 where the extension reads Ŀ·З)
         candidates(own).stream().filter(c -> !candidates.contains(c)).forEach(candidates::add);
         Word best = null;
         double bestEdge = EDGE;
@@ -365,7 +365,7 @@ final class LettersStep implements ReadingStep {
      * The texts one reading of a word may stand for: respelled in a rare letter's script where it
      * mixes scripts around one ({@code aҕа} as {@code аҕа}), and with one letter turned into a rare
      * letter it is often read for ({@link #STANDS_FOR}), respelled the same way where that mixes
-     * scripts ({@code aga} as {@code aҕa}, so {@code аҕа}). Words still mixing scripts are left out.
+     * scripts ({@code a5a} as {@code aҕa}, so {@code аҕа}). Words still mixing scripts are left out.
      */
     static List<String> candidates(String t) {
         List<String> bases = new ArrayList<>();
