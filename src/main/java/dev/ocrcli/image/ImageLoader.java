@@ -166,14 +166,11 @@ public final class ImageLoader {
             throw new OcrException(Kind.IMAGE_TOO_LARGE, label + ": not enough memory to decode the image (raise -Xmx)");
         } catch (IIOException | EOFException e) {
             throw new OcrException(Kind.INPUT_UNREADABLE, label + ": truncated or corrupt image (" + rootMessage(e) + ")");
-        } catch (Exception | StackOverflowError e) {
-            // decoders throw all kinds of unchecked exceptions on hostile input
-            log.debug("decoder failure on {}", label, e);
-            throw new OcrException(Kind.INPUT_UNREADABLE, label + ": truncated or corrupt image (" + rootMessage(e) + ")");
-        } catch (VirtualMachineError e) {
-            throw e;
-        } catch (Error e) {
-            // and some throw errors of their own (JJ2000's NotImplementedError for a tile too long)
+        } catch (InternalError | UnknownError e) {
+            throw e;   // the JVM's own failures, not the input's
+        } catch (Exception | Error e) {
+            // decoders throw all kinds of unchecked exceptions on hostile input, a stack overflow,
+            // and errors of their own (JJ2000's NotImplementedError for a tile too long)
             log.debug("decoder failure on {}", label, e);
             throw new OcrException(Kind.INPUT_UNREADABLE, label + ": truncated or corrupt image (" + rootMessage(e) + ")");
         }

@@ -10,8 +10,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.function.ToDoubleBiFunction;
@@ -335,10 +337,10 @@ final class LettersStep implements ReadingStep {
         if (t.equals(own) || t.length() > 12 || own.length() > 12) {
             return null;
         }
-        List<String> candidates = candidates(t);
+        Set<String> candidates = candidates(t);
         // the stock reading's misreadings too: it may have the rest of the word right where the
         // extension model read it wrong (L-3 for Ŀ-3 where the extension reads Ŀ·З)
-        candidates(own).stream().filter(c -> !candidates.contains(c)).forEach(candidates::add);
+        candidates.addAll(candidates(own));
         Word best = null;
         double bestEdge = EDGE;
         int tried = 0;
@@ -346,7 +348,7 @@ final class LettersStep implements ReadingStep {
             if (tried >= 8) {
                 break;
             }
-            if (mixedScript(cand) || cand.equals(own) || cand.equals(t)) {
+            if (cand.equals(own) || cand.equals(t)) {
                 continue;
             }
             tried++;
@@ -367,37 +369,41 @@ final class LettersStep implements ReadingStep {
      * letter it is often read for ({@link #STANDS_FOR}), respelled the same way where that mixes
      * scripts ({@code a5a} as {@code aҕa}, so {@code аҕа}). Words still mixing scripts are left out.
      */
-    static List<String> candidates(String t) {
-        List<String> bases = new ArrayList<>();
+    static Set<String> candidates(String t) {
+        Set<String> bases = new LinkedHashSet<>();
         bases.add(t);
-        respelled(t).filter(x -> !bases.contains(x)).forEach(bases::add);
-        List<String> out = new ArrayList<>();
+        bases.addAll(respelled(t));
+        Set<String> out = new LinkedHashSet<>();
         for (String base : bases) {
-            if (!base.equals(t) && !mixedScript(base)) {
+            if (!base.equals(t)) {
                 out.add(base);
             }
             for (int k = 0; k < base.length(); k++) {
                 String rare = STANDS_FOR.get(base.charAt(k));
                 for (int q = 0; rare != null && q < rare.length(); q++) {
                     String c = base.substring(0, k) + rare.charAt(q) + base.substring(k + 1);
-                    if (!mixedScript(c)) {
-                        out.add(c);
+                    if (mixedScript(c)) {
+                        out.addAll(respelled(c));
                     } else {
-                        respelled(c).filter(x -> !mixedScript(x) && !out.contains(x)).forEach(out::add);
+                        out.add(c);
                     }
                 }
             }
         }
+        out.removeIf(LettersStep::mixedScript);
         return out;
     }
 
-    /** A word mixing scripts around a rare letter, spelled in that letter's script (look-alike for look-alike). */
-    private static java.util.stream.Stream<String> respelled(String t) {
+    /**
+     * A word mixing scripts around a rare letter, spelled in that letter's script (look-alike for
+     * look-alike); none for a word in one script.
+     */
+    private static List<String> respelled(String t) {
         if (!mixedScript(t)) {
-            return java.util.stream.Stream.empty();
+            return List.of();
         }
         return t.codePoints().filter(cp -> LETTERS.indexOf(cp) >= 0).mapToObj(Script::ofLetter).distinct()
-                .map(sc -> Script.lookAlike(t, sc)).filter(x -> x != null);
+                .map(sc -> Script.lookAlike(t, sc)).filter(x -> x != null).toList();
     }
 
     /** Whether the extension model's words should replace the stock words of one group. */

@@ -324,10 +324,7 @@ final class ScriptsStep implements ReadingStep {
             // 3 x 150.00, 4 x 6 m: between two numbers the letter is the times sign, not a word of
             // either script, and it is written as the Latin x whatever the line's script
             if (Script.ofWord(w.text()) == Script.CYRILLIC) {
-                String spelled = Script.lookAlike(w.text(), Script.LATIN);
-                log.debug("scripts: lone '{}' -> '{}' (a times sign)", w.text(), spelled);
-                words.set(i, new Word(spelled, w.confidence(), w.box(), new Origin(name(), ev.languages().get(Script.LATIN)), List.of()));
-                tally.lone++;
+                respell(words, i, Script.lookAlike(w.text(), Script.LATIN), Script.LATIN, ev, tally);
             }
             return;
         }
@@ -358,6 +355,12 @@ final class ScriptsStep implements ReadingStep {
             }
             spelled = split(w.text())[0] + core(same.text()) + split(w.text())[2];
         }
+        respell(words, i, spelled, to, ev, tally);
+    }
+
+    /** Word {@code i} spelled {@code spelled}, in script {@code to}: a lone letter put in its script. */
+    private void respell(List<Word> words, int i, String spelled, Script to, Evidence ev, Tally tally) {
+        Word w = words.get(i);
         log.debug("scripts: lone '{}' -> '{}' ({}'s script)", w.text(), spelled, to);
         words.set(i, new Word(spelled, w.confidence(), w.box(), new Origin(name(), ev.languages().get(to)), List.of()));
         tally.lone++;
@@ -448,7 +451,7 @@ final class ScriptsStep implements ReadingStep {
     /** Whether word {@code i} is an {@code x} (or {@code х}) alone between two numbers: a times sign ({@code 3 x 150.00}). */
     static boolean timesSign(List<Word> words, int i) {
         String t = words.get(i).text();
-        if (i == 0 || i + 1 >= words.size() || !(t.equals("x") || t.equals("х") || t.equals("X") || t.equals("Х"))) {
+        if (i == 0 || i + 1 >= words.size() || t.length() != 1 || "xXхХ".indexOf(t.charAt(0)) < 0) {
             return false;
         }
         String before = core(words.get(i - 1).text());
